@@ -1,0 +1,88 @@
+import type { components } from '@/api/schema';
+import { clock, db, membersOf, type OrgRecord, type SessionRecord, type UserRecord } from './db';
+
+type Schemas = components['schemas'];
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function userRef(user: UserRecord): Schemas['UserRef'] {
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+export function sessionView(session: SessionRecord, user: UserRecord): Schemas['Session'] {
+  return {
+    user: userRef(user),
+    amr: [...session.amr],
+    createdAt: iso(session.createdAt),
+    expiresAt: iso(session.expiresAt),
+  };
+}
+
+/** The methods an organization requires, as `amr` values. */
+export function requiredAmr(org: OrgRecord): string[] {
+  return [
+    ...(org.mfaRequired ? ['mfa'] : []),
+    ...(org.ssoProvider ? [`sso:${org.ssoProvider}`] : []),
+  ];
+}
+
+export function missingAmr(org: OrgRecord, session: SessionRecord): string[] {
+  return requiredAmr(org).filter((m) => !session.amr.includes(m));
+}
+
+/** Organizations the user belongs to, with their role (Initech's 100,000 are not scanned). */
+export function membershipsOf(userId: string): { org: OrgRecord; role: Schemas['Role'] }[] {
+  const out: { org: OrgRecord; role: Schemas['Role'] }[] = [];
+  for (const org of db.orgs.values()) {
+    const members = db.memberships.get(org.id) ?? [];
+    // Seeded people come first; generated Initech people never sign in.
+    const m =
+      members.find((x) => x.userId === userId) ??
+      (org.id === 'org_initech' ? undefined : membersOf(org.id).find((x) => x.userId === userId));
+    if (m) out.push({ org, role: m.role });
+  }
+  return out;
+}
+
+export function orgSummary(
+  org: OrgRecord,
+  role: Schemas['Role'],
+  session: SessionRecord,
+): Schemas['OrganizationSummary'] {
+  const missing = missingAmr(org, session);
+  return {
+    id: org.id,
+    slug: org.slug,
+    name: org.name,
+    role,
+    mfaRequired: org.mfaRequired,
+    ssoProvider: org.ssoProvider,
+    access: { granted: missing.length === 0, missing },
+  };
+}
+
+export function pendingEnrollmentOf(userId: string) {
+  const now = clock.now();
+  for (const e of db.enrollments.values()) {
+    if (e.userId === userId && e.expiresAt > now && e.failures < 5) return e;
+  }
+  return null;
+}
+
+export function mfaStatus(user: UserRecord): Schemas['MfaStatus'] {
+  const orgs = membershipsOf(user.id);
+  const requiring = orgs.filter(({ org }) => org.mfaRequired);
+  const pending = pendingEnrollmentOf(user.id);
+  return {
+    enabled: user.mfa !== null,
+    enabledAt: user.mfa ? iso(user.mfa.enabledAt) : null,
+    method: user.mfa ? 'totp' : null,
+    recoveryCodesRemaining: user.mfa
+      ? user.mfa.recoveryCodeHashes.filter((h) => h !== null).length
+      : 0,
+    requiredBy: requiring.map(({ org }) => ({ slug: org.slug, name: org.name })),
+    ownerOfRequiring: requiring
+      .filter(({ role }) => role === 'owner')
+      .map(({ org }) => ({ slug: org.slug, name: org.name })),
+    pendingEnrollment: pending ? { id: pending.id, expiresAt: iso(pending.expiresAt) } : null,
+  };
+}

@@ -1,0 +1,47 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { server } from '@/mocks/node';
+import { resetDemoData } from '@/mocks/control';
+import { clock } from '@/mocks/db';
+import { transport } from '@/mocks/http';
+
+// jsdom lacks these browser APIs that Mantine uses.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = ResizeObserverStub;
+HTMLElement.prototype.scrollIntoView = () => {};
+window.HTMLElement.prototype.hasPointerCapture = () => false;
+
+/** Tests run on a fixed clock: TOTP steps, expiries and cooldowns move only when a test says. */
+export const TEST_NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
+
+beforeAll(() => {
+  transport.mode = 'jar';
+  server.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(() => {
+  resetDemoData();
+  clock.set(TEST_NOW);
+});
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());

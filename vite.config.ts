@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const mockServer = process.env.MOCK_SERVER_URL;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
+  preview: {
+    port: Number(process.env.PORT ?? 4173),
+    strictPort: true,
+    // Production builds talk to a real API; `MOCK_SERVER_URL` points preview at `npm run mock-server`.
+    proxy: mockServer ? { '/api': { target: mockServer, changeOrigin: false } } : undefined,
+  },
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./tests/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
+    testTimeout: 20000,
+    css: false,
+  },
+});
