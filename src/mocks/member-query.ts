@@ -1,0 +1,266 @@
+import { db, membersOf, type MembershipRecord, type Role, type UserRecord } from './db';
+
+/**
+ * Server-side filtering, sorting and paging of an organization's members, fast at Initech's
+ * 100,000: each sort order is computed once per organization state and reused; a request only
+ * walks a presorted order and tests the filter.
+ */
+
+export const SORTS = [
+  'name',
+  '-name',
+  'email',
+  '-email',
+  'role',
+  '-role',
+  'mfa',
+  '-mfa',
+  'lastRemindedAt',
+  '-lastRemindedAt',
+] as const;
+export type MemberSort = (typeof SORTS)[number];
+
+export interface MemberFilter {
+  q?: string;
+  mfa?: 'enabled' | 'disabled';
+  role?: Role;
+}
+
+export interface Row {
+  m: MembershipRecord;
+  u: UserRecord;
+  /** Lower-cased name and e-mail, searched by `q`. */
+  hay: string;
+}
+
+interface Index {
+  key: string;
+  members: MembershipRecord[];
+  rows: Row[];
+  orders: Map<string, Int32Array>;
+  /** The `lastRemindedAt` orders, valid for one value of `remindersVersion`. */
+  reminded: { version: number; asc: Int32Array; desc: Int32Array } | null;
+  summary: Summary | null;
+}
+
+export interface Summary {
+  total: number;
+  mfaEnabled: number;
+  withoutMfa: number;
+  withoutMfaByRole: Record<Role, number>;
+}
+
+const ROLE_RANK: Record<Role, number> = { owner: 0, admin: 1, member: 2 };
+const indexes = new Map<string, Index>();
+
+/** Bumped whenever a reminder changes someone's `lastRemindedAt` (only that order depends on it). */
+let remindersVersion = 0;
+export function noteRemindersChanged(): void {
+  remindersVersion++;
+}
+
+/**
+ * What the cached orders depend on. Generated Initech people never change, so only seeded
+ * people (who can enable or remove MFA, or be renamed) are fingerprinted, plus `db.revision`.
+ */
+function fingerprint(members: MembershipRecord[]): string {
+  let out = `${db.revision}|${members.length}`;
+  for (const m of members) {
+    if (m.userId.startsWith('usr_ini_')) continue;
+    const u = db.users.get(m.userId);
+    out += `|${m.userId}:${m.role}:${u?.mfa ? 1 : 0}:${u?.name ?? ''}:${u?.email ?? ''}`;
+  }
+  return out;
+}
+
+const sortKey = (u: UserRecord) => (u.name ?? u.email).normalize('NFKC').toLowerCase();
+
+function buildIndex(members: MembershipRecord[], key: string): Index {
+  const rows: Row[] = [];
+  for (const m of members) {
+    const u = db.users.get(m.userId);
+    if (u)
+      rows.push({ m, u, hay: `${(u.name ?? '').toLowerCase()}\u0000${u.email.toLowerCase()}` });
+  }
+  return { key, members, rows, orders: new Map(), reminded: null, summary: null };
+}
+
+export function indexOf(orgId: string): Index {
+  const members = membersOf(orgId);
+  const key = fingerprint(members);
+  const cached = indexes.get(orgId);
+  if (cached && cached.members === members && cached.key === key) return cached;
+  const fresh = buildIndex(members, key);
+  indexes.set(orgId, fresh);
+  return fresh;
+}
+
+function byName(index: Index): Int32Array {
+  const found = index.orders.get('name');
+  if (found) return found;
+  const keys = index.rows.map((r) => sortKey(r.u));
+  const emails = index.rows.map((r) => r.u.email.toLowerCase());
+  const order = Int32Array.from(index.rows.keys()).sort((a, b) => {
+    const ka = keys[a] ?? '';
+    const kb = keys[b] ?? '';
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ea = emails[a] ?? '';
+    const eb = emails[b] ?? '';
+    return ea < eb ? -1 : ea > eb ? 1 : 0;
+  });
+  index.orders.set('name', order);
+  return order;
+}
+
+/** Stable buckets of the name order: role and MFA sorts keep names in order inside a group. */
+function bucketed(index: Index, bucketOf: (r: Row) => number, buckets: number): Int32Array {
+  const names = byName(index);
+  const groups: number[][] = Array.from({ length: buckets }, () => []);
+  for (const i of names) {
+    const row = index.rows[i];
+    if (row) groups[bucketOf(row)]?.push(i);
+  }
+  return Int32Array.from(groups.flat());
+}
+
+function staticOrder(index: Index, sort: string): Int32Array {
+  const found = index.orders.get(sort);
+  if (found) return found;
+  let order: Int32Array;
+  switch (sort) {
+    case 'name':
+      return byName(index);
+    case '-name':
+      order = byName(index).slice().reverse();
+      break;
+    case 'email': {
+      const emails = index.rows.map((r) => r.u.email.toLowerCase());
+      order = Int32Array.from(index.rows.keys()).sort((a, b) => {
+        const ea = emails[a] ?? '';
+        const eb = emails[b] ?? '';
+        return ea < eb ? -1 : ea > eb ? 1 : 0;
+      });
+      break;
+    }
+    case '-email':
+      order = staticOrder(index, 'email').slice().reverse();
+      break;
+    case 'role':
+      order = bucketed(index, (r) => ROLE_RANK[r.m.role], 3);
+      break;
+    case '-role':
+      order = bucketed(index, (r) => 2 - ROLE_RANK[r.m.role], 3);
+      break;
+    case 'mfa':
+      order = bucketed(index, (r) => (r.u.mfa ? 1 : 0), 2);
+      break;
+    default:
+      order = bucketed(index, (r) => (r.u.mfa ? 0 : 1), 2);
+  }
+  index.orders.set(sort, order);
+  return order;
+}
+
+/** Reminded people by time (names break ties), then the never-reminded, by name, in both directions. */
+function remindedOrder(index: Index, descending: boolean): Int32Array {
+  if (!index.reminded || index.reminded.version !== remindersVersion) {
+    const never: number[] = [];
+    const reminded: number[] = [];
+    for (const i of byName(index)) {
+      if (index.rows[i]?.m.lastRemindedAt == null) never.push(i);
+      else reminded.push(i);
+    }
+    const at = (i: number) => index.rows[i]?.m.lastRemindedAt ?? 0;
+    const asc = reminded.slice().sort((a, b) => at(a) - at(b));
+    const desc = reminded.sort((a, b) => at(b) - at(a));
+    index.reminded = {
+      version: remindersVersion,
+      asc: Int32Array.from([...asc, ...never]),
+      desc: Int32Array.from([...desc, ...never]),
+    };
+  }
+  return descending ? index.reminded.desc : index.reminded.asc;
+}
+
+function orderFor(index: Index, sort: MemberSort): Int32Array {
+  if (sort === 'lastRemindedAt') return remindedOrder(index, false);
+  if (sort === '-lastRemindedAt') return remindedOrder(index, true);
+  return staticOrder(index, sort);
+}
+
+export function matcher(filter: MemberFilter): (row: Row) => boolean {
+  const q = filter.q?.trim().toLowerCase() ?? '';
+  const mfa = filter.mfa === undefined ? null : filter.mfa === 'enabled';
+  const role = filter.role ?? null;
+  return (row) =>
+    (mfa === null || (row.u.mfa !== null) === mfa) &&
+    (role === null || row.m.role === role) &&
+    (q === '' || row.hay.includes(q));
+}
+
+export interface PageResult {
+  rows: Row[];
+  total: number;
+}
+
+/** One page of the members matching `filter`, in `sort` order, and how many match in all. */
+export function queryMembers(
+  orgId: string,
+  filter: MemberFilter,
+  sort: MemberSort,
+  page: number,
+  perPage: number,
+): PageResult {
+  const index = indexOf(orgId);
+  const order = orderFor(index, sort);
+  const test = matcher(filter);
+  const start = (page - 1) * perPage;
+  const end = start + perPage;
+  const rows: Row[] = [];
+  let total = 0;
+  for (const i of order) {
+    const row = index.rows[i];
+    if (!row || !test(row)) continue;
+    if (total >= start && total < end) rows.push(row);
+    total++;
+  }
+  return { rows, total };
+}
+
+/** Every member matching `filter`, in `sort` order (CSV export, sends to a filter). */
+export function allMatching(orgId: string, filter: MemberFilter, sort: MemberSort = 'name'): Row[] {
+  const index = indexOf(orgId);
+  const test = matcher(filter);
+  const out: Row[] = [];
+  for (const i of orderFor(index, sort)) {
+    const row = index.rows[i];
+    if (row && test(row)) out.push(row);
+  }
+  return out;
+}
+
+/** Members by user id, for sends by id (built from the same cached index). */
+export function rowOf(orgId: string, userId: string): Row | undefined {
+  const index = indexOf(orgId);
+  let byId = byIdCache.get(index);
+  if (!byId) {
+    byId = new Map(index.rows.map((r) => [r.u.id, r]));
+    byIdCache.set(index, byId);
+  }
+  return byId.get(userId);
+}
+const byIdCache = new WeakMap<Index, Map<string, Row>>();
+
+export function summaryOf(orgId: string): Summary {
+  const index = indexOf(orgId);
+  if (index.summary) return index.summary;
+  const withoutMfaByRole: Record<Role, number> = { owner: 0, admin: 0, member: 0 };
+  let mfaEnabled = 0;
+  for (const row of index.rows) {
+    if (row.u.mfa) mfaEnabled++;
+    else withoutMfaByRole[row.m.role]++;
+  }
+  const total = index.rows.length;
+  index.summary = { total, mfaEnabled, withoutMfa: total - mfaEnabled, withoutMfaByRole };
+  return index.summary;
+}
