@@ -1,0 +1,104 @@
+import { clock, db, type IdempotencyRecord } from './db';
+import { ProblemError, problemResponse } from './http';
+import { sha256Hex } from './sha256';
+
+const TTL_MS = 24 * 3_600_000;
+const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+/** Marks a remembered answer whose body was not kept because it held secrets. */
+const REDACTED = 'x-mock-redacted';
+
+export interface IdempotencyOptions {
+  /**
+   * The answer carries secrets or codes that are shown once (TOTP secret, recovery codes).
+   * Its body is then not kept: the store is persisted, and a secret must never be returned
+   * twice. A replay of such a request answers 409 instead of the first answer.
+   */
+  secret?: boolean;
+}
+
+/**
+ * Run a state-changing request at most once per `Idempotency-Key` (PRODUCT §4): the same key
+ * and body replays the first answer, the same key with another body is 422. Without the header
+ * the request simply runs. ProblemErrors thrown by `run` are answered (and remembered) here.
+ */
+export async function idempotent(
+  request: Request,
+  actorId: string,
+  body: unknown,
+  run: () => Promise<Response> | Response,
+  options: IdempotencyOptions = {},
+): Promise<Response> {
+  const key = request.headers.get('Idempotency-Key');
+  if (key === null) return answer(run);
+  if (!KEY_PATTERN.test(key)) {
+    return problemResponse(
+      new ProblemError(
+        400,
+        'invalid_idempotency_key',
+        'Invalid request',
+        'Idempotency-Key must be 8 to 128 printable characters.',
+        { parameters: { parameter: 'Idempotency-Key' } },
+      ),
+    );
+  }
+  const { pathname } = new URL(request.url);
+  const storeKey = `${actorId} ${request.method} ${pathname} ${key}`;
+  const fingerprint = sha256Hex(JSON.stringify(body ?? null));
+  const now = clock.now();
+  const previous = db.idempotency.get(storeKey);
+  if (previous && now - previous.at < TTL_MS) return replay(previous, fingerprint);
+
+  const response = await answer(run);
+  // Server faults are not remembered: retrying them with the same key must be possible.
+  if (response.status < 500) {
+    const kept = !options.secret || response.status >= 300;
+    db.idempotency.set(storeKey, {
+      key: storeKey,
+      actorId,
+      fingerprint,
+      status: response.status,
+      body: kept ? await response.clone().text() : '',
+      headers: kept ? [...response.headers.entries()] : [[REDACTED, '1']],
+      at: now,
+    });
+  }
+  return response;
+}
+
+async function answer(run: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ProblemError) return problemResponse(error);
+    throw error;
+  }
+}
+
+function replay(record: IdempotencyRecord, fingerprint: string): Response {
+  if (record.fingerprint !== fingerprint) {
+    return problemResponse(
+      new ProblemError(
+        422,
+        'idempotency_key_reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was already used with a different request body.',
+      ),
+    );
+  }
+  if (record.headers.some(([name]) => name === REDACTED)) {
+    return problemResponse(
+      new ProblemError(
+        409,
+        'already_processed',
+        'Already done',
+        'This request was already completed. Its answer held codes that are shown only once.',
+      ),
+    );
+  }
+  const headers = new Headers(record.headers);
+  headers.set('Idempotent-Replayed', 'true');
+  return new Response(record.status === 204 ? null : record.body, {
+    status: record.status,
+    headers,
+  });
+}
