@@ -1,26 +1,35 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const mockServer = process.env.MOCK_SERVER_URL;
 
-export default defineConfig({
-  plugins: [react()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
-  preview: {
-    port: Number(process.env.PORT ?? 4173),
-    strictPort: true,
-    // Production builds talk to a real API; `MOCK_SERVER_URL` points preview at `npm run mock-server`.
-    proxy: mockServer ? { '/api': { target: mockServer, changeOrigin: false } } : undefined,
-  },
-  build: { target: 'es2022', sourcemap: false },
-  test: {
-    environment: 'jsdom',
-    setupFiles: ['./tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
-    testTimeout: 20000,
-    css: false,
-  },
+export default defineConfig(({ command, mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Mock mode: the dev server (unless VITE_ENABLE_MOCKS=false) and demo builds (VITE_ENABLE_MOCKS=true).
+  const mocks =
+    command === 'serve' && mode !== 'production'
+      ? env.VITE_ENABLE_MOCKS !== 'false'
+      : env.VITE_ENABLE_MOCKS === 'true';
+  return {
+    plugins: [react()],
+    define: { __MOCKS__: JSON.stringify(mocks) },
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
+    preview: {
+      port: Number(process.env.PORT ?? 4173),
+      strictPort: true,
+      // Production builds talk to a real API; `MOCK_SERVER_URL` points preview at `npm run mock-server`.
+      proxy: mockServer ? { '/api': { target: mockServer, changeOrigin: false } } : undefined,
+    },
+    build: { target: 'es2022', sourcemap: false },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./tests/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
+      testTimeout: 20000,
+      css: false,
+    },
+  };
 });

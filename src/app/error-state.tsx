@@ -1,0 +1,28 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { errorMessage } from '@/api/problem';
+
+/** The error state of any screen: what went wrong, in words, and a way to try again. */
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Something went wrong',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
+  return (
+    <Alert color="red" title={title} role="alert" m="md">
+      <Stack gap="xs">
+        <Text size="sm">{errorMessage(error)}</Text>
+        {onRetry && (
+          <Group>
+            <Button size="xs" variant="light" color="red" onClick={onRetry}>
+              Try again
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,19 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { createAppRouter } from '@/app/router';
+import { signInAs } from './api';
+
+type Person = 'olivia' | 'adam' | 'mia' | 'gus';
+
+/**
+ * Render the real app (router, providers, query client) at `path` against the mock backend,
+ * optionally signed in first through the API.
+ */
+export async function renderApp(path: string, options: { as?: Person; withMfa?: boolean } = {}) {
+  if (options.as) await signInAs(options.as, { withMfa: options.withMfa });
+  const app = createAppRouter({ initialPath: path });
+  const user = userEvent.setup();
+  const view = render(<App app={app} env="test" />);
+  return { ...view, user, router: app.router, queryClient: app.queryClient, screen };
+}
