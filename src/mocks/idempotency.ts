@@ -49,8 +49,9 @@ export async function idempotent(
   if (previous && now - previous.at < TTL_MS) return replay(previous, fingerprint);
 
   const response = await answer(run);
-  // Server faults are not remembered: retrying them with the same key must be possible.
-  if (response.status < 500) {
+  // Server faults and rate limits are not remembered: the request did not run, so a retry
+  // with the same key must be able to run it later.
+  if (response.status < 500 && response.status !== 429) {
     const kept = !options.secret || response.status >= 300;
     db.idempotency.set(storeKey, {
       key: storeKey,

@@ -37,6 +37,16 @@ interface Index {
   key: string;
   members: MembershipRecord[];
   rows: Row[];
+  /** Seeded (not generated) rows: the only ones whose MFA, role or name can change. */
+  mutable: Row[];
+  /** Per row: 1 when MFA is enabled; the role's rank. Typed arrays keep the filter walk fast. */
+  mfa: Uint8Array;
+  role: Uint8Array;
+  /** Every row's `hay`, joined, and where each starts: one `indexOf` scan answers a search. */
+  text: string;
+  starts: Int32Array;
+  searches: Map<string, Uint8Array>;
+  counts: Map<string, number>;
   orders: Map<string, Int32Array>;
   /** The `lastRemindedAt` orders, valid for one value of `remindersVersion`. */
   reminded: { version: number; asc: Int32Array; desc: Int32Array } | null;
@@ -63,36 +73,67 @@ export function noteRemindersChanged(): void {
  * What the cached orders depend on. Generated Initech people never change, so only seeded
  * people (who can enable or remove MFA, or be renamed) are fingerprinted, plus `db.revision`.
  */
-function fingerprint(members: MembershipRecord[]): string {
+function fingerprint(members: MembershipRecord[], mutable: readonly MembershipRecord[]): string {
   let out = `${db.revision}|${members.length}`;
-  for (const m of members) {
-    if (m.userId.startsWith('usr_ini_')) continue;
+  for (const m of mutable) {
     const u = db.users.get(m.userId);
     out += `|${m.userId}:${m.role}:${u?.mfa ? 1 : 0}:${u?.name ?? ''}:${u?.email ?? ''}`;
   }
   return out;
 }
 
+const isGenerated = (m: MembershipRecord) => m.userId.startsWith('usr_ini_');
+
 const sortKey = (u: UserRecord) => (u.name ?? u.email).normalize('NFKC').toLowerCase();
 
-function buildIndex(members: MembershipRecord[], key: string): Index {
+function buildIndex(members: MembershipRecord[]): Index {
   const rows: Row[] = [];
   for (const m of members) {
     const u = db.users.get(m.userId);
     if (u)
       rows.push({ m, u, hay: `${(u.name ?? '').toLowerCase()}\u0000${u.email.toLowerCase()}` });
   }
-  return { key, members, rows, orders: new Map(), reminded: null, summary: null };
+  const mutable = rows.filter((r) => !isGenerated(r.m));
+  const starts = new Int32Array(rows.length);
+  let offset = 0;
+  rows.forEach((r, i) => {
+    starts[i] = offset;
+    offset += r.hay.length + 1;
+  });
+  return {
+    key: fingerprint(
+      members,
+      mutable.map((r) => r.m),
+    ),
+    members,
+    rows,
+    mutable,
+    mfa: Uint8Array.from(rows, (r) => (r.u.mfa ? 1 : 0)),
+    role: Uint8Array.from(rows, (r) => ROLE_RANK[r.m.role]),
+    text: rows.map((r) => r.hay).join('\u0001'),
+    starts,
+    searches: new Map(),
+    counts: new Map(),
+    orders: new Map(),
+    reminded: null,
+    summary: null,
+  };
 }
 
 export function indexOf(orgId: string): Index {
   const members = membersOf(orgId);
-  const key = fingerprint(members);
   const cached = indexes.get(orgId);
-  if (cached && cached.members === members && cached.key === key) return cached;
-  const fresh = buildIndex(members, key);
-  indexes.set(orgId, fresh);
-  return fresh;
+  const fresh =
+    cached?.members === members &&
+    cached.key ===
+      fingerprint(
+        members,
+        cached.mutable.map((r) => r.m),
+      );
+  if (cached && fresh) return cached;
+  const built = buildIndex(members);
+  indexes.set(orgId, built);
+  return built;
 }
 
 function byName(index: Index): Int32Array {
@@ -188,14 +229,62 @@ function orderFor(index: Index, sort: MemberSort): Int32Array {
   return staticOrder(index, sort);
 }
 
-export function matcher(filter: MemberFilter): (row: Row) => boolean {
+/** Which rows contain `q` (lower-cased), found with `indexOf` over the joined text. */
+function searchMarks(index: Index, q: string): Uint8Array {
+  const cached = index.searches.get(q);
+  if (cached) return cached;
+  const marks = new Uint8Array(index.rows.length);
+  const { text, starts } = index;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(q, from);
+    if (at < 0) break;
+    // The row holding offset `at`: the last start at or before it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    marks[lo] = 1;
+    from = starts[lo + 1] ?? text.length;
+  }
+  if (index.searches.size >= 20) index.searches.clear();
+  index.searches.set(q, marks);
+  return marks;
+}
+
+interface Compiled {
+  key: string;
+  q: Uint8Array | null;
+  mfa: number;
+  role: number;
+}
+
+function compile(index: Index, filter: MemberFilter): Compiled {
   const q = filter.q?.trim().toLowerCase() ?? '';
-  const mfa = filter.mfa === undefined ? null : filter.mfa === 'enabled';
-  const role = filter.role ?? null;
-  return (row) =>
-    (mfa === null || (row.u.mfa !== null) === mfa) &&
-    (role === null || row.m.role === role) &&
-    (q === '' || row.hay.includes(q));
+  const mfa = filter.mfa === undefined ? -1 : filter.mfa === 'enabled' ? 1 : 0;
+  const role = filter.role === undefined ? -1 : ROLE_RANK[filter.role];
+  return { key: `${mfa}|${role}|${q}`, q: q ? searchMarks(index, q) : null, mfa, role };
+}
+
+function matches(index: Index, f: Compiled, i: number): boolean {
+  return (
+    (f.q === null || f.q[i] === 1) &&
+    (f.mfa < 0 || index.mfa[i] === f.mfa) &&
+    (f.role < 0 || index.role[i] === f.role)
+  );
+}
+
+function countOf(index: Index, f: Compiled): number {
+  const cached = index.counts.get(f.key);
+  if (cached !== undefined) return cached;
+  let total = 0;
+  for (let i = 0; i < index.rows.length; i++) if (matches(index, f, i)) total++;
+  if (index.counts.size >= 100) index.counts.clear();
+  index.counts.set(f.key, total);
+  return total;
 }
 
 export interface PageResult {
@@ -212,17 +301,19 @@ export function queryMembers(
   perPage: number,
 ): PageResult {
   const index = indexOf(orgId);
-  const order = orderFor(index, sort);
-  const test = matcher(filter);
+  const f = compile(index, filter);
+  const total = countOf(index, f);
   const start = (page - 1) * perPage;
-  const end = start + perPage;
   const rows: Row[] = [];
-  let total = 0;
-  for (const i of order) {
+  if (start >= total) return { rows, total };
+  const order = orderFor(index, sort);
+  let seen = 0;
+  for (let k = 0; k < order.length && rows.length < perPage; k++) {
+    const i = order[k] ?? 0;
+    if (!matches(index, f, i)) continue;
+    if (seen++ < start) continue;
     const row = index.rows[i];
-    if (!row || !test(row)) continue;
-    if (total >= start && total < end) rows.push(row);
-    total++;
+    if (row) rows.push(row);
   }
   return { rows, total };
 }
@@ -230,11 +321,11 @@ export function queryMembers(
 /** Every member matching `filter`, in `sort` order (CSV export, sends to a filter). */
 export function allMatching(orgId: string, filter: MemberFilter, sort: MemberSort = 'name'): Row[] {
   const index = indexOf(orgId);
-  const test = matcher(filter);
+  const f = compile(index, filter);
   const out: Row[] = [];
   for (const i of orderFor(index, sort)) {
     const row = index.rows[i];
-    if (row && test(row)) out.push(row);
+    if (row && matches(index, f, i)) out.push(row);
   }
   return out;
 }

@@ -1,7 +1,22 @@
-import type { HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import type { components } from '@/api/schema';
 import { guard, http, NO_STORE } from '../http';
 import { requireManager, requireOrgAccess } from '../org-access';
-import { summaryOf } from '../member-query';
+import { allMatching, queryMembers, summaryOf, type Row } from '../member-query';
+import { parseFilter, parsePaging, parseSort } from '../member-params';
+import { csvStream } from '../member-csv';
+
+export function memberView(row: Row): components['schemas']['Member'] {
+  return {
+    id: row.u.id,
+    name: row.u.name,
+    email: row.u.email,
+    role: row.m.role,
+    mfaEnabled: row.u.mfa !== null,
+    lastRemindedAt:
+      row.m.lastRemindedAt === null ? null : new Date(row.m.lastRemindedAt).toISOString(),
+  };
+}
 
 /**
  * Who has MFA is security-sensitive (it tells an attacker whom to phish), so the list, the
@@ -14,6 +29,44 @@ export const memberHandlers: HttpHandler[] = [
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireManager(ctx);
       return response(200).json(summaryOf(ctx.org.id), { headers: NO_STORE });
+    }),
+  ),
+
+  http.get(
+    '/orgs/{orgSlug}/members',
+    guard(({ request, params, response }) => {
+      const ctx = requireOrgAccess(request, params.orgSlug);
+      requireManager(ctx);
+      const search = new URL(request.url).searchParams;
+      const filter = parseFilter(search);
+      const sort = parseSort(search);
+      const { page, perPage } = parsePaging(search);
+      const result = queryMembers(ctx.org.id, filter, sort, page, perPage);
+      return response(200).json(
+        { items: result.rows.map(memberView), total: result.total, page, perPage },
+        { headers: NO_STORE },
+      );
+    }),
+  ),
+
+  http.get(
+    '/orgs/{orgSlug}/members.csv',
+    guard(({ request, params, response }) => {
+      const ctx = requireOrgAccess(request, params.orgSlug);
+      requireManager(ctx);
+      const search = new URL(request.url).searchParams;
+      // A snapshot of who matches now; the stream then formats it chunk by chunk.
+      const rows = allMatching(ctx.org.id, parseFilter(search), parseSort(search));
+      return response.untyped(
+        new HttpResponse(csvStream(rows), {
+          status: 200,
+          headers: {
+            ...NO_STORE,
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${ctx.org.slug}-members.csv"`,
+          },
+        }),
+      );
     }),
   ),
 ];

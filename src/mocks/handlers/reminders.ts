@@ -1,3 +1,171 @@
-import type { HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { clock, db, type ReminderJobRecord } from '../db';
+import {
+  badRequest,
+  guard,
+  http,
+  notFound,
+  NO_STORE,
+  ProblemError,
+  readJson,
+  tooManyRequests,
+} from '../http';
+import { idempotent } from '../idempotency';
+import { allMatching, noteRemindersChanged, rowOf, type Row } from '../member-query';
+import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
+import { parseReminderRequest, type ReminderTarget } from '../reminder-request';
+import {
+  advanceJob,
+  createJob,
+  emptySkipped,
+  finishJob,
+  JOB_THRESHOLD,
+  jobView,
+  recordSendEvent,
+  remindOne,
+} from '../reminder-jobs';
 
-export const reminderHandlers: HttpHandler[] = [];
+const RATE_WINDOW_MS = 60_000;
+export const RATE_LIMIT = 20;
+
+/** Where the e-mail's link points: the Console that is being used. */
+const originOf = (request: Request) => globalThis.location?.origin ?? new URL(request.url).origin;
+
+function managerContext(request: Request, slug: string): OrgContext {
+  const ctx = requireOrgAccess(request, slug);
+  requireManager(ctx);
+  return ctx;
+}
+
+/** At most RATE_LIMIT sends per actor per minute; a send that passes is counted. */
+function takeRateLimit(actorId: string): void {
+  const now = clock.now();
+  const recent = (db.reminderSends.get(actorId) ?? []).filter((t) => now - t < RATE_WINDOW_MS);
+  const oldest = recent[0];
+  if (recent.length >= RATE_LIMIT && oldest !== undefined) {
+    db.reminderSends.set(actorId, recent);
+    throw tooManyRequests(
+      'rate_limited',
+      `You can send reminders ${RATE_LIMIT} times a minute. Try again shortly.`,
+      oldest + RATE_WINDOW_MS,
+    );
+  }
+  db.reminderSends.set(actorId, [...recent, now]);
+}
+
+function resolve(ctx: OrgContext, target: ReminderTarget) {
+  if ('filter' in target) return { rows: allMatching(ctx.org.id, target.filter), outside: [] };
+  const rows: Row[] = [];
+  const outside: string[] = [];
+  for (const id of target.userIds) {
+    const row = rowOf(ctx.org.id, id);
+    if (row) rows.push(row);
+    else outside.push(id);
+  }
+  return { rows, outside };
+}
+
+function send(request: Request, ctx: OrgContext, target: ReminderTarget): Response {
+  takeRateLimit(ctx.user.id);
+  const { rows, outside } = resolve(ctx, target);
+  if (rows.length > JOB_THRESHOLD) {
+    const job = createJob(ctx.org, ctx.user, [...outside, ...rows.map((r) => r.u.id)]);
+    return HttpResponse.json(jobView(job), {
+      status: 202,
+      headers: { Location: `/api/orgs/${ctx.org.slug}/reminder-jobs/${job.id}` },
+    });
+  }
+  const now = clock.now();
+  const origin = originOf(request);
+  const skipped = { ...emptySkipped(), notInOrganization: outside.length };
+  let sent = 0;
+  for (const row of rows) {
+    const outcome = remindOne(row, ctx.org, ctx.user, origin, now);
+    if (outcome === 'sent') sent++;
+    else skipped[outcome]++;
+  }
+  if (sent > 0) {
+    noteRemindersChanged();
+    recordSendEvent(ctx.org, ctx.user.id, now, sent);
+  }
+  return HttpResponse.json({
+    sent,
+    skipped,
+    remindedAt: new Date(now).toISOString(),
+    notInOrganization: outside,
+  });
+}
+
+function jobOf(ctx: OrgContext, jobId: string, request: Request): ReminderJobRecord {
+  const job = db.jobs.get(jobId);
+  if (!job || job.orgId !== ctx.org.id) throw notFound('There is no reminder job with this id.');
+  advanceJob(job, (id) => rowOf(ctx.org.id, id), originOf(request));
+  return job;
+}
+
+export const reminderHandlers: HttpHandler[] = [
+  http.post(
+    '/orgs/{orgSlug}/reminders',
+    guard(async ({ request, params, response }) => {
+      const ctx = managerContext(request, params.orgSlug);
+      if (!request.headers.get('Idempotency-Key')) {
+        throw new ProblemError(
+          428,
+          'idempotency_key_required',
+          'Idempotency-Key required',
+          'Sending reminders needs an Idempotency-Key header, so that a retry never sends twice.',
+          { parameters: { parameter: 'Idempotency-Key' } },
+        );
+      }
+      const body = await readJson(request);
+      return response.untyped(
+        await idempotent(request, ctx.user.id, body, () =>
+          send(request, ctx, parseReminderRequest(body)),
+        ),
+      );
+    }),
+  ),
+
+  http.get(
+    '/orgs/{orgSlug}/reminder-jobs',
+    guard(({ request, params, response }) => {
+      const ctx = managerContext(request, params.orgSlug);
+      const status = new URL(request.url).searchParams.get('status') ?? 'all';
+      if (status !== 'active' && status !== 'all')
+        throw badRequest('"status" must be active or all.', 'status', 'invalid_parameter');
+      const origin = originOf(request);
+      const jobs = [...db.jobs.values()]
+        .filter((job) => job.orgId === ctx.org.id)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, 20);
+      for (const job of jobs) advanceJob(job, (id) => rowOf(ctx.org.id, id), origin);
+      const items = jobs.filter((job) => status === 'all' || job.status === 'running');
+      return response(200).json({ items: items.map(jobView) }, { headers: NO_STORE });
+    }),
+  ),
+
+  http.get(
+    '/orgs/{orgSlug}/reminder-jobs/{jobId}',
+    guard(({ request, params, response }) => {
+      const ctx = managerContext(request, params.orgSlug);
+      return response(200).json(jobView(jobOf(ctx, params.jobId, request)), {
+        headers: NO_STORE,
+      });
+    }),
+  ),
+
+  http.post(
+    '/orgs/{orgSlug}/reminder-jobs/{jobId}/cancel',
+    guard(async ({ request, params, response }) => {
+      const ctx = managerContext(request, params.orgSlug);
+      return response.untyped(
+        await idempotent(request, ctx.user.id, { cancel: params.jobId }, () => {
+          const job = jobOf(ctx, params.jobId, request);
+          // What was sent stays sent; cancelling a finished job just answers its state.
+          if (job.status === 'running') finishJob(job, ctx.org, 'cancelled', clock.now());
+          return HttpResponse.json(jobView(job));
+        }),
+      );
+    }),
+  ),
+];

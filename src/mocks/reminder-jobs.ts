@@ -1,0 +1,143 @@
+import type { components } from '@/api/schema';
+import {
+  clock,
+  config,
+  db,
+  nextId,
+  type OrgRecord,
+  type ReminderJobRecord,
+  type ReminderSkippedCounts,
+  type UserRecord,
+} from './db';
+import { noteRemindersChanged, type Row } from './member-query';
+import { sendReminderMail } from './reminder-mail';
+import { userRef } from './views';
+
+export const COOLDOWN_MS = 24 * 3_600_000;
+/** More recipients than this run as a job (202) instead of in the request. */
+export const JOB_THRESHOLD = 1_000;
+
+export type Outcome = 'sent' | 'alreadyEnabled' | 'recentlyReminded';
+
+/** Remind one member if the rules allow it at time `at`; the rules are checked at send time. */
+export function remindOne(
+  row: Row,
+  org: OrgRecord,
+  actor: UserRecord,
+  origin: string,
+  at: number,
+): Outcome {
+  if (row.u.mfa) return 'alreadyEnabled';
+  const last = row.m.lastRemindedAt;
+  if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  sendReminderMail(row.u, org, actor, origin, at);
+  row.m.lastRemindedAt = at;
+  return 'sent';
+}
+
+export function emptySkipped(): ReminderSkippedCounts {
+  return { alreadyEnabled: 0, recentlyReminded: 0, notInOrganization: 0 };
+}
+
+export function recordSendEvent(
+  org: OrgRecord,
+  actorId: string,
+  at: number,
+  recipients: number,
+  jobId?: string,
+): void {
+  db.events.push({
+    id: nextId('evt'),
+    orgId: org.id,
+    type: 'reminders_sent',
+    actorId,
+    at,
+    details: jobId ? { recipients, jobId } : { recipients },
+  });
+}
+
+export function createJob(
+  org: OrgRecord,
+  actor: UserRecord,
+  /** Ids outside the organization may be included: the job counts them as such. */
+  recipients: string[],
+): ReminderJobRecord {
+  const job: ReminderJobRecord = {
+    id: nextId('job'),
+    orgId: org.id,
+    actorId: actor.id,
+    recipients,
+    processed: 0,
+    sent: 0,
+    skipped: emptySkipped(),
+    createdAt: clock.now(),
+    finishedAt: null,
+    status: 'running',
+  };
+  db.jobs.set(job.id, job);
+  return job;
+}
+
+/** When the job reaches its `n`-th recipient, at `config.jobRatePerSecond`. */
+const dueAt = (job: ReminderJobRecord, n: number) =>
+  job.createdAt + Math.ceil((n * 1000) / config.jobRatePerSecond);
+
+/**
+ * Jobs progress lazily and deterministically: every read processes the recipients that the
+ * configured pace would have reached by now, each at the time it was due.
+ */
+export function advanceJob(
+  job: ReminderJobRecord,
+  rowOf: (userId: string) => Row | undefined,
+  origin: string,
+): void {
+  if (job.status !== 'running') return;
+  const org = db.orgs.get(job.orgId);
+  const actor = db.users.get(job.actorId);
+  if (!org || !actor) return;
+  const now = clock.now();
+  const total = job.recipients.length;
+  const reached = Math.floor(((now - job.createdAt) * config.jobRatePerSecond) / 1000);
+  const target = Math.min(total, Math.max(job.processed, reached));
+  let changed = false;
+  for (; job.processed < target; job.processed++) {
+    const row = rowOf(job.recipients[job.processed] ?? '');
+    const at = dueAt(job, job.processed + 1);
+    if (!row) {
+      job.skipped.notInOrganization++; // never a member, or left since the job started
+      continue;
+    }
+    const outcome = remindOne(row, org, actor, origin, at);
+    if (outcome === 'sent') {
+      job.sent++;
+      changed = true;
+    } else job.skipped[outcome]++;
+  }
+  if (changed) noteRemindersChanged();
+  if (job.processed >= total) finishJob(job, org, 'completed', dueAt(job, total));
+}
+
+export function finishJob(
+  job: ReminderJobRecord,
+  org: OrgRecord,
+  status: 'completed' | 'cancelled',
+  at: number,
+): void {
+  job.status = status;
+  job.finishedAt = at;
+  if (job.sent > 0) recordSendEvent(org, job.actorId, at, job.sent, job.id);
+}
+
+export function jobView(job: ReminderJobRecord): components['schemas']['ReminderJob'] {
+  const actor = db.users.get(job.actorId);
+  return {
+    id: job.id,
+    status: job.status,
+    total: job.recipients.length,
+    sent: job.sent,
+    skipped: { ...job.skipped },
+    createdAt: new Date(job.createdAt).toISOString(),
+    finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),
+    createdBy: actor ? userRef(actor) : { id: job.actorId, name: null, email: '' },
+  };
+}
