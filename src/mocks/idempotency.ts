@@ -44,10 +44,32 @@ export async function idempotent(
   const { pathname } = new URL(request.url);
   const storeKey = `${actorId} ${request.method} ${pathname} ${key}`;
   const fingerprint = sha256Hex(JSON.stringify(body ?? null));
+  // A double submit arrives while the first is still running: wait for it, then replay it.
+  const running = inFlight.get(storeKey);
+  if (running) await running.catch(() => undefined);
   const now = clock.now();
   const previous = db.idempotency.get(storeKey);
   if (previous && now - previous.at < TTL_MS) return replay(previous, fingerprint);
 
+  const pending = remember(storeKey, actorId, fingerprint, now, run, options);
+  inFlight.set(storeKey, pending);
+  try {
+    return await pending;
+  } finally {
+    if (inFlight.get(storeKey) === pending) inFlight.delete(storeKey);
+  }
+}
+
+const inFlight = new Map<string, Promise<Response>>();
+
+async function remember(
+  storeKey: string,
+  actorId: string,
+  fingerprint: string,
+  now: number,
+  run: () => Promise<Response> | Response,
+  options: IdempotencyOptions,
+): Promise<Response> {
   const response = await answer(run);
   // Server faults and rate limits are not remembered: the request did not run, so a retry
   // with the same key must be able to run it later.

@@ -201,6 +201,7 @@ describe('retries never send twice', () => {
       remind({ userIds: ['usr_mia'] }),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.json).toEqual(a.json);
     expect(reminders()).toHaveLength(1);
   });
 
