@@ -1,54 +1,57 @@
-import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { api, unwrap } from '@/api/client';
-import { errorMessage, isAccessDenied, isApiError } from '@/api/problem';
-import { ErrorState } from '../error-state';
+import { useLocation, useParams } from 'react-router';
+import { errorMessage, isApiError } from '@/api/problem';
+import { orgsQuery } from '@/features/auth/api';
+import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
+import { setUpMfaPath } from '@/features/access/access-denied';
+import { StepUpButton } from '@/features/access/step-up-dialog';
+import { orgSecurityQuery } from '@/features/org-security/api';
+import { MfaRequired } from '@/features/org-security/mfa-required';
+import { SecurityEvents } from '@/features/org-security/security-events';
 import { PageHeader } from './page-header';
 
-// Slot: the issue-4 enforcement and issue-5 member features compose here.
-export function OrgSecurityRoute() {
-  const { orgSlug = '' } = useParams();
-  const security = useQuery({
-    queryKey: ['orgs', orgSlug, 'security'],
-    queryFn: () => unwrap(api.GET('/orgs/{orgSlug}/security', { params: { path: { orgSlug } } })),
-  });
+function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
+  const location = useLocation();
+  const security = useQuery(orgSecurityQuery(orgSlug));
   if (security.isError && isApiError(security.error, 'not_found')) {
     return (
-      <Alert color="yellow" title="Organization not found">
-        {errorMessage(security.error)}
-      </Alert>
-    );
-  }
-  if (security.isError && isAccessDenied(security.error)) {
-    return (
-      <Alert color="red" title="Access denied">
-        {errorMessage(security.error)}
+      <Alert color="yellow" title="Organization not found" m="md">
+        {errorMessage(security.error)} Pick one of yours with the organization menu.
       </Alert>
     );
   }
   return (
-    <Stack maw={1100}>
+    <Stack maw={1100} gap="lg">
       <PageHeader
         title="Settings"
-        subtitle={orgSlug}
+        subtitle={orgName ?? orgSlug}
         tabs={[{ label: 'Security', to: `/orgs/${orgSlug}/settings/security` }]}
         active="Security"
       />
-      {security.isPending && <Loader aria-label="Loading security settings" />}
-      {security.isError && (
-        <ErrorState error={security.error} onRetry={() => void security.refetch()} />
-      )}
-      {security.isSuccess && (
-        <Card withBorder>
-          <Title order={2} size="h3">
-            MFA required
-          </Title>
-          <Text>
-            {security.data.mfaRequired ? 'Enforced: every member needs MFA.' : 'Not enforced.'}
-          </Text>
-        </Card>
-      )}
+      <MfaRequired
+        orgSlug={orgSlug}
+        orgName={orgName}
+        setUpMfaPath={setUpMfaPath(location.pathname)}
+        stepUp={<StepUpButton onDone={() => {}} label="Confirm with MFA" variant="light" />}
+      />
+      <SecurityEvents orgSlug={orgSlug} />
     </Stack>
+  );
+}
+
+/**
+ * Settings → Security of an organization. When the session does not meet the organization's
+ * requirements, any of its requests answers access denied and the page gives way to the
+ * explanation with its fixes; the shell (and the organization switcher) stays usable.
+ */
+export function OrgSecurityRoute() {
+  const { orgSlug = '' } = useParams();
+  const orgs = useQuery(orgsQuery());
+  const orgName = orgs.data?.find((o) => o.slug === orgSlug)?.name;
+  return (
+    <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
+      <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
+    </AccessDeniedBoundary>
   );
 }

@@ -1,0 +1,143 @@
+/**
+ * Reads the text of an SSH / CLI access error (the source document's two examples, or the API's
+ * problem document as JSON) into its parts. Nothing pasted leaves the browser.
+ */
+export interface ParsedAccessError {
+  /** `missing_methods`: the error names what is required; `no_access`: it does not. */
+  kind: 'missing_methods' | 'no_access';
+  message: string | null;
+  service: string | null;
+  user: { name: string; id: string | null } | null;
+  /** Required methods as `amr` values (`mfa`, `sso:acme`), in the order given. */
+  required: string[];
+}
+
+const MAX_INPUT = 20_000;
+const AMR_VALUE = /^[a-z0-9][a-z0-9:_.-]{0,60}$/i;
+const FIELD = /^(error|service|user|parameters|detail)\s*:\s*(.*)$/i;
+const BULLET = /^[-*•]\s*(.+)$/;
+const NO_ACCESS = /(do not|don't|doesn't|does not) have access|access denied|permission denied/i;
+const NEEDS_AUTH = /additional authentication is required/i;
+
+function stripNoise(text: string): string[] {
+  return (
+    text
+      .slice(0, MAX_INPUT)
+      // Terminal colours, when copied with the text.
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+  );
+}
+
+function parseUser(value: string): ParsedAccessError['user'] {
+  if (!value) return null;
+  const match = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value);
+  const [, name = '', id = ''] = match ?? [];
+  return match ? { name: name || id, id: name ? id : null } : { name: value, id: null };
+}
+
+function amrFromJson(value: string): string[] | null {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    const amr = (parsed as { amr?: unknown } | null)?.amr;
+    if (!Array.isArray(amr)) return null;
+    return amr.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m));
+  } catch {
+    return null;
+  }
+}
+
+/** "Multi-factor authentication (MFA)" → mfa; `Single sign-on (SSO), provider: "acme"` → sso:acme. */
+function amrFromDetail(line: string): string | null {
+  if (/multi-?factor|\bmfa\b|two-?factor|\b2fa\b/i.test(line)) return 'mfa';
+  const sso = /single sign-on|\bsso\b/i.test(line)
+    ? /provider\s*:?\s*["'“”]?([a-z0-9][a-z0-9_.-]*)/i.exec(line)
+    : null;
+  return sso?.[1] ? `sso:${sso[1].toLowerCase()}` : null;
+}
+
+function fromProblemJson(text: string): ParsedAccessError | null {
+  try {
+    const doc: unknown = JSON.parse(text);
+    if (!doc || typeof doc !== 'object') return null;
+    const p = doc as {
+      code?: unknown;
+      title?: unknown;
+      service?: unknown;
+      user?: { name?: unknown; email?: unknown; id?: unknown };
+      parameters?: { amr?: unknown };
+    };
+    if (p.code !== 'additional_authentication_required') return null;
+    const amr = Array.isArray(p.parameters?.amr)
+      ? p.parameters.amr.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m))
+      : [];
+    const name = p.user?.name ?? p.user?.email;
+    return {
+      kind: amr.length > 0 ? 'missing_methods' : 'no_access',
+      message: typeof p.title === 'string' ? p.title : null,
+      service: typeof p.service === 'string' ? p.service : null,
+      user:
+        typeof name === 'string'
+          ? { name, id: typeof p.user?.id === 'string' ? p.user.id : null }
+          : null,
+      required: amr,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The parts of a pasted access error, or null when the text does not look like one. */
+export function parseAccessError(text: string): ParsedAccessError | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (trimmed.startsWith('{')) return fromProblemJson(trimmed.slice(0, MAX_INPUT));
+
+  let message: string | null = null;
+  let service: string | null = null;
+  let user: ParsedAccessError['user'] = null;
+  let fromParameters: string[] | null = null;
+  const fromDetail: string[] = [];
+  let inDetail = false;
+  let needsAuth = false;
+
+  for (const line of stripNoise(trimmed)) {
+    const field = FIELD.exec(line);
+    if (field) {
+      const key = (field[1] ?? '').toLowerCase();
+      const value = field[2] ?? '';
+      inDetail = key === 'detail';
+      if (key === 'error') message = value || null;
+      else if (key === 'service') service = value || null;
+      else if (key === 'user') user = parseUser(value);
+      else if (key === 'parameters') fromParameters = amrFromJson(value);
+      else if (NEEDS_AUTH.test(value)) needsAuth = true;
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    if (inDetail && bullet) {
+      const amr = amrFromDetail(bullet[1] ?? '');
+      if (amr && !fromDetail.includes(amr)) fromDetail.push(amr);
+    } else if (line) {
+      inDetail = false;
+    }
+  }
+
+  // The JSON parameters are exact; the Detail lines are the fallback when they are missing.
+  const required = fromParameters && fromParameters.length > 0 ? fromParameters : fromDetail;
+  const recognised =
+    required.length > 0 ||
+    needsAuth ||
+    (message !== null && NO_ACCESS.test(message)) ||
+    (message !== null && service !== null);
+  if (!recognised) return null;
+  return {
+    kind: required.length > 0 ? 'missing_methods' : 'no_access',
+    message,
+    service,
+    user,
+    required,
+  };
+}

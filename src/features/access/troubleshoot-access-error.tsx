@@ -1,0 +1,227 @@
+import { useId, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { components } from '@/api/schema';
+import { cliCommand } from '@/lib/brand';
+import { accessMeQuery } from './api';
+import type { RequiredMethod } from './methods';
+import { MissingMethodList } from './missing-methods';
+import { parseAccessError, type ParsedAccessError } from './parse-access-error';
+
+type Me = components['schemas']['CurrentUser'];
+
+function RefreshCredentials() {
+  const command = cliCommand('login -f');
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm">Then refresh your SSH credentials:</Text>
+      <Code>{command}</Code>
+      <CopyButton value={command}>
+        {({ copied, copy }) => (
+          <Button size="compact-sm" variant="light" onClick={copy}>
+            {copied ? 'Copied' : 'Copy command'}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function MethodFix({
+  method,
+  me,
+  onSetUpMfa,
+}: {
+  method: RequiredMethod;
+  me?: Me;
+  onSetUpMfa?: () => void;
+}) {
+  if (method.kind === 'mfa') {
+    if (me?.mfa.enabled) {
+      return (
+        <Text size="sm" c="teal">
+          Your account has MFA. Your SSH credentials predate it: refresh them.
+        </Text>
+      );
+    }
+    return onSetUpMfa ? (
+      <Button onClick={onSetUpMfa}>Set up MFA</Button>
+    ) : (
+      <Text size="sm">Set up MFA with Set up application on this page.</Text>
+    );
+  }
+  if (method.kind === 'sso') {
+    return (
+      <Text size="sm" maw={260}>
+        When {cliCommand('login -f')} opens your browser, sign in with {method.provider}.
+      </Text>
+    );
+  }
+  return <Text size="sm">Ask an owner of the organization how to sign in.</Text>;
+}
+
+function NoAccessHelp({ parsed, me }: { parsed: ParsedAccessError; me?: Me }) {
+  return (
+    <Alert color="yellow" title="An access problem, without a named requirement">
+      <Stack gap="xs">
+        <Text size="sm">
+          This message does not say which sign-in method is missing. It appears when the service
+          name is wrong or the environment no longer exists, when your account has no access to the
+          project, or, in an organization that enforces MFA, when your account has no MFA yet.
+        </Text>
+        <List size="sm" spacing={4}>
+          {me && !me.mfa.enabled && (
+            <List.Item>
+              Your account has no MFA. If the organization requires it, set it up first.
+            </List.Item>
+          )}
+          <List.Item>
+            Check the service name{parsed.service ? ` (${parsed.service})` : ''}.
+          </List.Item>
+          <List.Item>
+            Check that the user shown is the account you expect; if not, sign in again with{' '}
+            <Code>{cliCommand('login -f')}</Code>.
+          </List.Item>
+          <List.Item>Ask a project admin to check that you have access to the project.</List.Item>
+        </List>
+      </Stack>
+    </Alert>
+  );
+}
+
+function Result({
+  parsed,
+  me,
+  onSetUpMfa,
+}: {
+  parsed: ParsedAccessError;
+  me?: Me;
+  onSetUpMfa?: () => void;
+}) {
+  const otherPerson = me && parsed.user?.id && parsed.user.id !== me.id;
+  return (
+    <Stack gap="sm" role="region" aria-label="What this error means">
+      <Paper withBorder p="sm" radius="md">
+        <Stack gap={2}>
+          <Text size="sm">
+            <strong>Service:</strong> {parsed.service ?? 'not in the text'}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            <strong>User:</strong>{' '}
+            {parsed.user
+              ? `${parsed.user.name}${parsed.user.id ? ` (${parsed.user.id})` : ''}`
+              : 'not in the text'}
+          </Text>
+        </Stack>
+      </Paper>
+      {otherPerson && (
+        <Alert color="orange">
+          This error is for another account than the one signed in here ({me.name ?? me.email}). The
+          fixes below apply to the account that got the error.
+        </Alert>
+      )}
+      {parsed.kind === 'missing_methods' ? (
+        <>
+          <Text fw={600}>Additional authentication is required:</Text>
+          <MissingMethodList
+            methods={parsed.required}
+            renderFix={(method) => <MethodFix method={method} me={me} onSetUpMfa={onSetUpMfa} />}
+          />
+          <RefreshCredentials />
+        </>
+      ) : (
+        <NoAccessHelp parsed={parsed} me={me} />
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * "Troubleshoot an access error": paste an SSH or CLI error; see the service, the user and each
+ * missing method with its fix. `onSetUpMfa` opens the page's own setup flow.
+ */
+export function TroubleshootAccessError({
+  onSetUpMfa,
+  headingOrder = 2,
+}: {
+  onSetUpMfa?: () => void;
+  headingOrder?: 2 | 3 | 4;
+}) {
+  const [text, setText] = useState('');
+  const [checked, setChecked] = useState<{ parsed: ParsedAccessError | null } | null>(null);
+  const me = useQuery(accessMeQuery());
+  const headingId = useId();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setChecked({ parsed: parseAccessError(text) });
+  }
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={headingId}>
+      <Title order={headingOrder} size="h3" id={headingId}>
+        Troubleshoot an access error
+      </Title>
+      <Text size="sm" c="dimmed">
+        Got an error from SSH, Git or the CLI? Paste it here to see what is missing and how to fix
+        it. The text stays in your browser.
+      </Text>
+      <form onSubmit={submit}>
+        <Stack gap="xs">
+          <Textarea
+            label="Error message"
+            placeholder={'Error: Access denied\nService: …\nUser: …\nParameters: {"amr":["mfa"]}'}
+            rows={6}
+            resize="vertical"
+            value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value);
+              setChecked(null);
+            }}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          />
+          <Group gap="xs">
+            <Button type="submit" variant="light" disabled={!text.trim()}>
+              Explain this error
+            </Button>
+            {text && (
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  setText('');
+                  setChecked(null);
+                }}
+              >
+                Clear
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+      <div aria-live="polite">
+        {checked &&
+          (checked.parsed ? (
+            <Result parsed={checked.parsed} me={me.data} onSetUpMfa={onSetUpMfa} />
+          ) : (
+            <Alert color="gray" title="This doesn't look like an access error">
+              Paste the whole message from your terminal, starting at the line that begins with
+              "Error:" and including the Service, User, Parameters and Detail lines when there are
+              any.
+            </Alert>
+          ))}
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,82 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+
+export type OrgSecurity = components['schemas']['OrganizationSecurity'];
+export type SecurityEvent = components['schemas']['SecurityEvent'];
+export type MemberSummary = components['schemas']['MemberSummary'];
+export type ReminderResult = components['schemas']['ReminderResult'];
+export type ReminderJob = components['schemas']['ReminderJob'];
+
+/** The settings with the ETag they were read at: every change sends it back as If-Match. */
+export type OrgSecurityState = OrgSecurity & { etag: string | null };
+
+export const EVENTS_PER_PAGE = 10;
+/** Long enough for a slow network; a save that takes longer is reported, then re-checked. */
+const SAVE_TIMEOUT_MS = 15_000;
+
+export const orgSecurityKeys = {
+  org: (orgSlug: string) => ['orgs', orgSlug] as const,
+  security: (orgSlug: string) => ['orgs', orgSlug, 'security'] as const,
+  events: (orgSlug: string) => ['orgs', orgSlug, 'security-events'] as const,
+  eventsPage: (orgSlug: string, page: number) =>
+    ['orgs', orgSlug, 'security-events', page] as const,
+  summary: (orgSlug: string) => ['orgs', orgSlug, 'members', 'summary'] as const,
+};
+
+export const orgSecurityQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: orgSecurityKeys.security(orgSlug),
+    queryFn: async (): Promise<OrgSecurityState> => {
+      const call = api.GET('/orgs/{orgSlug}/security', { params: { path: { orgSlug } } });
+      const data = await unwrap(call);
+      const { response } = await call;
+      return { ...data, etag: response.headers.get('ETag') };
+    },
+  });
+
+export const securityEventsQuery = (orgSlug: string, page: number) =>
+  queryOptions({
+    queryKey: orgSecurityKeys.eventsPage(orgSlug, page),
+    queryFn: () =>
+      unwrap(
+        api.GET('/orgs/{orgSlug}/security-events', {
+          params: { path: { orgSlug }, query: { page, perPage: EVENTS_PER_PAGE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const memberSummaryQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: orgSecurityKeys.summary(orgSlug),
+    queryFn: () =>
+      unwrap(api.GET('/orgs/{orgSlug}/members/summary', { params: { path: { orgSlug } } })),
+    // The impact shown before enforcing must be current, never a cached guess.
+    staleTime: 0,
+  });
+
+export async function updateMfaRequired(
+  orgSlug: string,
+  mfaRequired: boolean,
+  etag: string,
+): Promise<OrgSecurityState> {
+  const call = api.PATCH('/orgs/{orgSlug}/security', {
+    params: { path: { orgSlug }, header: { 'If-Match': etag } },
+    body: { mfaRequired },
+    signal: AbortSignal.timeout(SAVE_TIMEOUT_MS),
+  });
+  const data = await unwrap(call);
+  const { response } = await call;
+  return { ...data, etag: response.headers.get('ETag') };
+}
+
+/** Remind everyone without MFA; the key makes a retried send safe (no duplicate e-mails). */
+export function remindWithoutMfa(orgSlug: string, key: string) {
+  return unwrap(
+    api.POST('/orgs/{orgSlug}/reminders', {
+      params: { path: { orgSlug }, header: { 'Idempotency-Key': key } },
+      body: { filter: { mfa: 'disabled' } },
+    }),
+  );
+}

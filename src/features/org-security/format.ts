@@ -1,0 +1,53 @@
+import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
+
+const count = new Intl.NumberFormat();
+export const formatCount = (n: number) => count.format(n);
+
+export const plural = (n: number, one: string, many = `${one}s`) =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+export function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export const personName = (p: { name: string | null; email: string }) => p.name ?? p.email;
+
+export function lastChanged(security: OrgSecurity): string {
+  if (!security.updatedAt) return 'Never changed.';
+  const who = security.updatedBy ? ` by ${personName(security.updatedBy)}` : '';
+  return `Last changed${who} on ${formatWhen(security.updatedAt)}.`;
+}
+
+/** What a reminder send did, in one sentence a person can check. */
+export function reminderOutcome(result: ReminderResult | ReminderJob): string {
+  if ('status' in result) {
+    return `Reminders are being sent to ${plural(result.total, 'person', 'people')} in the background. Follow the progress under User security settings.`;
+  }
+  const { alreadyEnabled, recentlyReminded, notInOrganization } = result.skipped;
+  const reasons = [
+    recentlyReminded > 0 && `${formatCount(recentlyReminded)} reminded in the last 24 hours`,
+    alreadyEnabled > 0 && `${formatCount(alreadyEnabled)} already set up MFA`,
+    notInOrganization > 0 && `${formatCount(notInOrganization)} not in the organization`,
+  ].filter(Boolean);
+  const sent =
+    result.sent === 0
+      ? 'No reminders sent.'
+      : `Reminders sent to ${plural(result.sent, 'person', 'people')}.`;
+  return reasons.length > 0 ? `${sent} Skipped: ${reasons.join(', ')}.` : sent;
+}
+
+export function eventText(event: SecurityEvent): string {
+  const who = personName(event.actor);
+  switch (event.type) {
+    case 'mfa_enforcement_enabled':
+      return `${who} turned on "MFA required"`;
+    case 'mfa_enforcement_disabled':
+      return `${who} turned off "MFA required"`;
+    case 'reminders_sent': {
+      const n = event.details.recipients;
+      return n === undefined
+        ? `${who} sent MFA reminders`
+        : `${who} sent MFA reminders to ${plural(n, 'person', 'people')}`;
+    }
+  }
+}

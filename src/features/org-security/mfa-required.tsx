@@ -1,0 +1,243 @@
+import { useId, useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { idempotencyKey } from '@/api/client';
+import { errorMessage, isApiError } from '@/api/problem';
+import {
+  orgSecurityKeys,
+  orgSecurityQuery,
+  remindWithoutMfa,
+  updateMfaRequired,
+  type OrgSecurity,
+  type OrgSecurityState,
+} from './api';
+import { EnforcementDialog } from './enforcement-dialog';
+import { lastChanged } from './format';
+import { saveFailure, savedNotice, type Notice } from './notices';
+
+function ViewerReason({
+  security,
+  setUpMfaPath,
+  stepUp,
+}: {
+  security: OrgSecurity;
+  setUpMfaPath: string;
+  stepUp?: ReactNode;
+}) {
+  const { reason } = security.viewer;
+  if (reason === null) return null;
+  if (reason === 'forbidden_role')
+    return <Text size="sm">Only owners and admins can change this.</Text>;
+  const profileLink = (
+    <Anchor component={Link} to={setUpMfaPath} size="sm">
+      My profile → Security
+    </Anchor>
+  );
+  return (
+    <Alert color="yellow" variant="light" title="You can't change this yet">
+      <Stack gap="xs" align="flex-start">
+        {reason === 'mfa_not_enabled' ? (
+          <Text size="sm">
+            Set up MFA for your own account first, in {profileLink}. Only then can you require it
+            for everyone.
+          </Text>
+        ) : (
+          <>
+            <Text size="sm">
+              You signed in without MFA this time. Confirm it&apos;s you with a code from your
+              authenticator app (or manage MFA in {profileLink}).
+            </Text>
+            {stepUp}
+          </>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * The "MFA required" area. The switch only ever shows what the server confirmed: a change goes
+ * through a confirmation, then the PATCH (with the ETag read), and the answer becomes the state.
+ */
+export function MfaRequired({
+  orgSlug,
+  orgName = 'this organization',
+  setUpMfaPath,
+  stepUp,
+}: {
+  orgSlug: string;
+  orgName?: string;
+  /** My profile → Security, with a way back here. */
+  setUpMfaPath: string;
+  /** A control that adds MFA to this session (shown when the session was made without it). */
+  stepUp?: ReactNode;
+}) {
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const security = useQuery(orgSecurityQuery(orgSlug));
+  const [intent, setIntent] = useState<boolean | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [reminderKey, setReminderKey] = useState('');
+
+  const remindAgain = useMutation({
+    mutationFn: () => remindWithoutMfa(orgSlug, reminderKey),
+    onSuccess: (result) => setNotice(savedNotice(true, orgName, { reminders: result })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: orgSecurityKeys.org(orgSlug) }),
+  });
+
+  const save = useMutation({
+    mutationFn: async ({ enable, remind }: { enable: boolean; remind: boolean }) => {
+      const etag =
+        queryClient.getQueryData<OrgSecurityState>(orgSecurityKeys.security(orgSlug))?.etag ?? '';
+      const state = await updateMfaRequired(orgSlug, enable, etag);
+      queryClient.setQueryData(orgSecurityKeys.security(orgSlug), state);
+      if (!remind) return { state, reminders: null };
+      // Enforcement is on at this point; a failed send is reported and can be retried alone.
+      const reminders = await remindWithoutMfa(orgSlug, reminderKey).catch((error: unknown) => ({
+        error,
+      }));
+      return { state, reminders };
+    },
+    onSuccess: ({ state, reminders }) => {
+      setIntent(null);
+      setNotice(savedNotice(state.mfaRequired, orgName, { reminders }));
+    },
+    onError: (error) => {
+      const failure = saveFailure(error);
+      if (failure.closeDialog) {
+        setIntent(null);
+        setNotice(failure.notice);
+      } else {
+        setDialogError(failure.text);
+      }
+    },
+    // Whatever happened, show the state the server now has (and what depends on it).
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: orgSecurityKeys.org(orgSlug) });
+      await queryClient.invalidateQueries({ queryKey: ['orgs'], exact: true });
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+
+  function ask(enable: boolean) {
+    setDialogError(null);
+    setNotice(null);
+    setReminderKey(idempotencyKey());
+    setIntent(enable);
+  }
+
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId} padding="lg">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={2} size="h3" id={headingId}>
+            MFA required
+          </Title>
+          {security.isSuccess && (
+            <Badge variant="light" color={security.data.mfaRequired ? 'teal' : 'gray'}>
+              {security.data.mfaRequired ? 'On' : 'Off'}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm">
+          When on, everyone in {orgName} must have MFA on their account, and sign in with it, to use
+          the organization&apos;s Console pages, Git, SSH and API.
+        </Text>
+        {security.isPending && (
+          <Skeleton height={24} width={140} aria-label="Loading MFA setting" />
+        )}
+        {security.isError && !isApiError(security.error, 'additional_authentication_required') && (
+          <Alert color="red" title="Could not load this setting" role="alert">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{errorMessage(security.error)}</Text>
+              <Button size="xs" variant="light" color="red" onClick={() => void security.refetch()}>
+                Try again
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {security.isSuccess && (
+          <>
+            <Group gap="sm">
+              <Switch
+                label="Enable"
+                size="md"
+                checked={security.data.mfaRequired}
+                disabled={!security.data.viewer.canChange || save.isPending}
+                onChange={() => ask(!security.data.mfaRequired)}
+              />
+              {save.isPending && (
+                <Group gap={6} role="status">
+                  <Loader size="xs" />
+                  <Text size="sm">Saving…</Text>
+                </Group>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {lastChanged(security.data)}
+            </Text>
+            <ViewerReason security={security.data} setUpMfaPath={setUpMfaPath} stepUp={stepUp} />
+          </>
+        )}
+        {notice && (
+          <Alert
+            color={notice.color}
+            title={notice.title}
+            role="status"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setNotice(null)}
+          >
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{notice.text}</Text>
+              {notice.retryReminders && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={remindAgain.isPending}
+                  onClick={() => remindAgain.mutate()}
+                >
+                  Send reminders again
+                </Button>
+              )}
+              {remindAgain.isError && (
+                <Text size="sm" c="red" role="alert">
+                  {errorMessage(remindAgain.error)}
+                </Text>
+              )}
+            </Stack>
+          </Alert>
+        )}
+      </Stack>
+      {intent !== null && (
+        <EnforcementDialog
+          orgSlug={orgSlug}
+          orgName={orgName}
+          enable={intent}
+          saving={save.isPending}
+          errorText={dialogError}
+          onConfirm={({ remind }) => {
+            setDialogError(null);
+            save.mutate({ enable: intent, remind });
+          }}
+          onClose={() => setIntent(null)}
+        />
+      )}
+    </Card>
+  );
+}
