@@ -98,7 +98,11 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
       {demo && (
         <Stack gap={6} component="section" aria-labelledby="demo-accounts">
           <Text id="demo-accounts" fw={600} size="sm">
-            Demo accounts (mock backend, password {demo.password})
+            Demo accounts
+          </Text>
+          <Text size="xs" c="dimmed">
+            Mock backend only. Every account's password is <code>{demo.password}</code>; MFA accounts still
+            ask for a code (see Dev tools → Live codes).
           </Text>
           {demo.accounts.map((account) => (
             <Anchor
@@ -113,7 +117,7 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
               }}
             >
               <Text span fw={500}>
-                Sign in as {account.name}
+                Continue as {account.name}
               </Text>{' '}
               <Text span size="sm" c="dimmed">
                 {account.email} · {account.summary}

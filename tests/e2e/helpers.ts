@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+
+export const SECRETS = {
+  olivia: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  gus: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
+} as const;
+
+export const EMAILS = {
+  olivia: 'olivia@example.com',
+  adam: 'adam@example.com',
+  mia: 'mia@example.com',
+  gus: 'gus@example.com',
+} as const;
+
+export type Person = keyof typeof EMAILS;
+
+/** Codes are single-use: each call returns the code of a later step than the one before. */
+let lastStep = 0;
+export function totpCode(secret: string): string {
+  const now = Date.now();
+  let step = Math.floor(now / 30_000);
+  if (step <= lastStep) step = lastStep + 1; // the server accepts one step ahead
+  lastStep = step;
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
+}
+
+/** A fresh demo world in the page's mock backend (each test has its own browser context too). */
+export async function resetMock(page: Page) {
+  await page.goto('/sign-in');
+  await page.evaluate(() => fetch('/__mock/reset', { method: 'POST' }));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}
+
+export async function signIn(page: Page, person: Person, options: { secret?: string } = {}) {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS[person]);
+  await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const secret = options.secret ?? (person === 'olivia' || person === 'gus' ? SECRETS[person] : undefined);
+  if (secret) {
+    await page.getByLabel('Authentication code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await expect(page.getByRole('button', { name: /user menu for/i })).toBeVisible();
+}
+
+export async function openUserMenu(page: Page) {
+  await page.getByRole('button', { name: /user menu for/i }).click();
+}
+
+/** axe on the current page: no serious or critical violation. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openUserMenu, resetMock, signIn } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await resetMock(page);
+});
+
+test('Olivia signs in with her code and reaches My profile and Settings from the user menu', async ({ page }) => {
+  await expectAccessible(page, 'sign-in');
+  await signIn(page, 'olivia');
+  await expect(page).toHaveURL(/\/profile\/security$/);
+  await expectAccessible(page, 'profile');
+
+  await openUserMenu(page);
+  await expect(page.getByRole('menuitem', { name: 'My profile' })).toBeVisible();
+  await expectAccessible(page, 'user menu');
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(/\/orgs\/acme\/settings\/security$/);
+  await page.getByRole('tab', { name: 'Security' }).click();
+  await expect(page.getByRole('heading', { name: 'MFA required' })).toBeVisible();
+  await expectAccessible(page, 'org settings');
+
+  await openUserMenu(page);
+  await page.getByRole('menuitem', { name: 'My profile' }).click();
+  await expect(page).toHaveURL(/\/profile\/security$/);
+});
+
+test('the mock keeps its state across a reload, and the session too', async ({ page }) => {
+  await signIn(page, 'adam');
+  await page.reload();
+  await expect(page.getByRole('button', { name: /user menu for adam admin/i })).toBeVisible();
+});
+
+test('signing out returns to sign-in and protects the pages', async ({ page }) => {
+  await signIn(page, 'mia');
+  await openUserMenu(page);
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/orgs/acme/settings/security');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Forgs%2Facme%2Fsettings%2Fsecurity/);
+});
