@@ -1,10 +1,11 @@
-import { Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '@/features/auth/api';
+import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { ErrorState } from '../error-state';
 import { PageHeader } from './page-header';
 
-// Slot: the issue-3 enrollment feature composes here.
+/** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
   const me = useQuery(meQuery());
   return (
@@ -16,18 +17,8 @@ export function ProfileSecurityRoute() {
       />
       {me.isPending && <Loader aria-label="Loading your security settings" />}
       {me.isError && <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
-      {me.isSuccess && (
-        <Card withBorder>
-          <Title order={2} size="h3">
-            Multi-factor authentication
-          </Title>
-          <Text>
-            {me.data.mfa.enabled
-              ? `Enabled since ${new Date(me.data.mfa.enabledAt ?? '').toLocaleDateString()}.`
-              : 'Not enabled.'}
-          </Text>
-        </Card>
-      )}
+      {me.isSuccess && <MfaSecurity accountName={me.data.email} />}
+      {/* Slot: "Troubleshoot an access error" (src/features/access) composes below. */}
     </Stack>
   );
 }

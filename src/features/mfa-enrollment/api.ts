@@ -1,0 +1,105 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, idempotencyKey, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+
+export type MfaStatus = components['schemas']['MfaStatus'];
+export type TotpEnrollment = components['schemas']['TotpEnrollment'];
+export type EnrollmentVerified = components['schemas']['EnrollmentVerified'];
+export type CodeProof = { code: string } | { recoveryCode: string };
+
+/**
+ * Query keys. `['me', …]` sits under the auth feature's `['me']`, so invalidating the person
+ * refreshes this too. Secrets and recovery codes never get a query key: they come from
+ * mutations with `gcTime: 0` and live only in the state of the component that shows them.
+ */
+export const mfaKeys = {
+  all: ['me', 'mfa'] as const,
+  status: () => [...mfaKeys.all, 'status'] as const,
+};
+
+export const mfaStatusQuery = () =>
+  queryOptions({
+    queryKey: mfaKeys.status(),
+    queryFn: () => unwrap(api.GET('/me/mfa')),
+    staleTime: 10_000,
+  });
+
+/** Everything that depends on the person's MFA or the session's `amr`. */
+const IDENTITY_PREFIXES = [['me'], ['session'], ['orgs']] as const;
+
+function useRefreshIdentity() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all(IDENTITY_PREFIXES.map((queryKey) => client.invalidateQueries({ queryKey })));
+}
+
+export const startEnrollment = () =>
+  unwrap(
+    api.POST('/me/mfa/totp/enrollments', {
+      params: { header: { 'Idempotency-Key': idempotencyKey() } },
+    }),
+  );
+
+export const cancelEnrollment = (enrollmentId: string) =>
+  unwrap(
+    api.DELETE('/me/mfa/totp/enrollments/{enrollmentId}', { params: { path: { enrollmentId } } }),
+  );
+
+export function useStartEnrollment() {
+  const client = useQueryClient();
+  return useMutation({
+    gcTime: 0,
+    mutationFn: async ({ replacing }: { replacing?: string } = {}) => {
+      // "Start over": the pending enrollment (whose secret this browser no longer has) goes first.
+      if (replacing) await cancelEnrollment(replacing).catch(() => undefined);
+      return startEnrollment();
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: mfaKeys.all }),
+  });
+}
+
+export function useVerifyEnrollment() {
+  const refresh = useRefreshIdentity();
+  return useMutation({
+    gcTime: 0,
+    mutationFn: ({ enrollmentId, code }: { enrollmentId: string; code: string }) =>
+      unwrap(
+        api.POST('/me/mfa/totp/enrollments/{enrollmentId}/verify', {
+          params: { path: { enrollmentId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: { code },
+        }),
+      ),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useRemoveMfa() {
+  const refresh = useRefreshIdentity();
+  return useMutation({
+    gcTime: 0,
+    mutationFn: (proof: CodeProof) =>
+      unwrap(
+        api.POST('/me/mfa/removal', {
+          params: { header: { 'Idempotency-Key': idempotencyKey() } },
+          body: proof,
+        }),
+      ),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useRegenerateRecoveryCodes() {
+  const client = useQueryClient();
+  return useMutation({
+    gcTime: 0,
+    mutationFn: (proof: CodeProof) =>
+      unwrap(
+        api.POST('/me/mfa/recovery-codes', {
+          params: { header: { 'Idempotency-Key': idempotencyKey() } },
+          body: proof,
+        }),
+      ),
+    // A recovery code may have been spent: the count changes either way.
+    onSettled: () => client.invalidateQueries({ queryKey: ['me'] }),
+  });
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useRegenerateRecoveryCodes } from './api';
+import { ConfirmCodeForm } from './confirm-code-form';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
+
+/** New recovery codes: confirmed with a code, then shown once until the person saved them. */
+export function RegenerateCodesModal({
+  accountName,
+  onClose,
+}: {
+  accountName: string;
+  onClose: () => void;
+}) {
+  const regenerate = useRegenerateRecoveryCodes();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  const locked = codes !== null && !saved;
+  return (
+    <Modal
+      opened
+      onClose={() => !locked && onClose()}
+      title="Regenerate recovery codes"
+      size="lg"
+      closeOnEscape={!locked}
+      closeOnClickOutside={codes === null}
+      withCloseButton={!locked}
+    >
+      {codes ? (
+        <Stack gap="md">
+          <Text size="sm" fw={600}>
+            Your new recovery codes. The old ones no longer work.
+          </Text>
+          <RecoveryCodesPanel
+            codes={codes}
+            accountName={accountName}
+            saved={saved}
+            onSavedChange={setSaved}
+          />
+          <Group justify="flex-end">
+            <Button onClick={onClose} disabled={!saved}>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="md">
+          <Text size="sm">
+            You get 10 new codes and every code you have now stops working. To confirm, enter a
+            current code from your app or one of your recovery codes.
+          </Text>
+          <ConfirmCodeForm
+            submitLabel="Regenerate codes"
+            onCancel={onClose}
+            submit={async (proof) => {
+              const result = await regenerate.mutateAsync(proof);
+              regenerate.reset();
+              setCodes(result.recoveryCodes);
+            }}
+          />
+        </Stack>
+      )}
+    </Modal>
+  );
+}
