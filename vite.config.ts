@@ -1,9 +1,26 @@
 /// <reference types="vitest/config" />
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const mockServer = process.env.MOCK_SERVER_URL;
+
+/** Production builds ship no mock code: drop the MSW worker that public/ would copy into dist/. */
+function withoutMockWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'nimbus:without-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
@@ -13,7 +30,7 @@ export default defineConfig(({ command, mode }) => {
       ? env.VITE_ENABLE_MOCKS !== 'false'
       : env.VITE_ENABLE_MOCKS === 'true';
   return {
-    plugins: [react()],
+    plugins: [react(), ...(mocks ? [] : [withoutMockWorker()])],
     define: { __MOCKS__: JSON.stringify(mocks) },
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     server: { port: Number(process.env.PORT ?? 5173), strictPort: true },

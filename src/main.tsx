@@ -19,7 +19,11 @@ async function start() {
       ]);
     await startMockBackend();
     options = {
-      demo: { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD },
+      demo: {
+        accounts: DEMO_ACCOUNTS,
+        password: DEMO_PASSWORD,
+        note: `Mock backend only. Every account's password is ${DEMO_PASSWORD}; accounts with MFA still ask for a code (Dev tools → Live codes).`,
+      },
       devtools: <DevTools />,
     };
   }

@@ -6,28 +6,32 @@ import { resetDemoData } from '@/mocks/control';
 import { clock } from '@/mocks/db';
 import { transport } from '@/mocks/http';
 
-// jsdom lacks these browser APIs that Mantine uses.
-Object.defineProperty(window, 'matchMedia', {
-  writable: true,
-  value: (query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }),
-});
-class ResizeObserverStub {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
+// jsdom lacks these browser APIs that Mantine uses (node-environment tests have no window).
+if (typeof window !== 'undefined') installBrowserStubs();
+
+function installBrowserStubs() {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+  class ResizeObserverStub {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  window.ResizeObserver = ResizeObserverStub;
+  HTMLElement.prototype.scrollIntoView = () => {};
+  window.HTMLElement.prototype.hasPointerCapture = () => false;
 }
-window.ResizeObserver = ResizeObserverStub;
-HTMLElement.prototype.scrollIntoView = () => {};
-window.HTMLElement.prototype.hasPointerCapture = () => false;
 
 /** Tests run on a fixed clock: TOTP steps, expiries and cooldowns move only when a test says. */
 export const TEST_NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -41,7 +45,7 @@ beforeEach(() => {
   clock.set(TEST_NOW);
 });
 afterEach(() => {
-  cleanup();
+  if (typeof window !== 'undefined') cleanup();
   server.resetHandlers();
 });
 afterAll(() => server.close());

@@ -13,7 +13,7 @@ export interface DemoAccount {
 interface Props {
   onSignedIn: () => void;
   /** Listed as one-click sign-ins when the mock backend runs (never in production builds). */
-  demo?: { accounts: DemoAccount[]; password: string };
+  demo?: { accounts: DemoAccount[]; password: string; note: string };
   notice?: string;
 }
 
@@ -101,8 +101,7 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
             Demo accounts
           </Text>
           <Text size="xs" c="dimmed">
-            Mock backend only. Every account's password is <code>{demo.password}</code>; MFA accounts still
-            ask for a code (see Dev tools → Live codes).
+            {demo.note}
           </Text>
           {demo.accounts.map((account) => (
             <Anchor
