@@ -5,6 +5,8 @@ export const theme = createTheme({
   // Shade 8 keeps links, red and other outline colours and buttons at WCAG AA contrast on white; shade 4 on dark surfaces.
   primaryShade: { light: 8, dark: 4 },
   defaultRadius: 'md',
+  // Filled colours are light in the dark scheme (shade 4): pick black or white text by contrast.
+  autoContrast: true,
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   components: {
     // A loader is a live status: its label is announced, and aria-label is allowed on it.
