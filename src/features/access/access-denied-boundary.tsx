@@ -6,7 +6,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import { notifyManager, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { isAccessDenied } from '@/api/problem';
 import { AccessDenied, type AccessDeniedError } from './access-denied';
 
@@ -73,7 +73,9 @@ export function useAccessDenied(orgSlug: string): {
     void clearDenied(client, orgSlug);
   }, [client, orgSlug]);
   const subscribe = useCallback(
-    (notify: () => void) => {
+    (onChange: () => void) => {
+      // Caches notify synchronously, even while another component renders; defer like useQuery.
+      const notify = notifyManager.batchCalls(onChange);
       const a = client.getQueryCache().subscribe(notify);
       const b = client.getMutationCache().subscribe(notify);
       return () => {

@@ -71,7 +71,13 @@ export function StepUpButton({
       <Button variant={variant} onClick={open}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title="Confirm it's you with MFA" centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title="Confirm it's you with MFA"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">

@@ -20,6 +20,9 @@ import type { RequiredMethod } from './methods';
 import { MissingMethodList } from './missing-methods';
 import { parseAccessError, type ParsedAccessError } from './parse-access-error';
 
+/** Mantine's yellow and orange alert titles fall below AA contrast; use the text colour. */
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
+
 type Me = components['schemas']['CurrentUser'];
 
 function RefreshCredentials() {
@@ -74,7 +77,11 @@ function MethodFix({
 
 function NoAccessHelp({ parsed, me }: { parsed: ParsedAccessError; me?: Me }) {
   return (
-    <Alert color="yellow" title="An access problem, without a named requirement">
+    <Alert
+      color="yellow"
+      title="An access problem, without a named requirement"
+      styles={READABLE_TITLE}
+    >
       <Stack gap="xs">
         <Text size="sm">
           This message does not say which sign-in method is missing. It appears when the service

@@ -66,6 +66,7 @@ export function EnforcementDialog({
       withCloseButton={!saving}
       title={enable ? `Require MFA for ${orgName}?` : `Stop requiring MFA for ${orgName}?`}
       centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <Stack gap="md">
         {enable ? (
@@ -116,7 +117,7 @@ export function EnforcementDialog({
             Cancel
           </Button>
           <Button
-            color={enable ? undefined : 'red'}
+            color={enable ? undefined : 'red.9'}
             loading={saving}
             disabled={!ready}
             onClick={() => onConfirm({ remind: enable && remind && !nobodyToRemind })}

@@ -43,12 +43,12 @@ function ViewerReason({
   if (reason === 'forbidden_role')
     return <Text size="sm">Only owners and admins can change this.</Text>;
   const profileLink = (
-    <Anchor component={Link} to={setUpMfaPath} size="sm">
+    <Anchor component={Link} to={setUpMfaPath} size="sm" c="inherit" fw={600} underline="always">
       My profile → Security
     </Anchor>
   );
   return (
-    <Alert color="yellow" variant="light" title="You can't change this yet">
+    <Alert color="blue" variant="light" title="You can't change this yet">
       <Stack gap="xs" align="flex-start">
         {reason === 'mfa_not_enabled' ? (
           <Text size="sm">
@@ -149,7 +149,7 @@ export function MfaRequired({
             MFA required
           </Title>
           {security.isSuccess && (
-            <Badge variant="light" color={security.data.mfaRequired ? 'teal' : 'gray'}>
+            <Badge color={security.data.mfaRequired ? 'teal.9' : 'gray.7'}>
               {security.data.mfaRequired ? 'On' : 'Off'}
             </Badge>
           )}
@@ -199,6 +199,7 @@ export function MfaRequired({
             color={notice.color}
             title={notice.title}
             role="status"
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
             withCloseButton
             closeButtonLabel="Dismiss"
             onClose={() => setNotice(null)}

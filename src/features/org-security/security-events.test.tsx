@@ -33,7 +33,8 @@ describe('Security events', () => {
   it('lists who did what, newest first', async () => {
     recordEvents(2);
     const { screen } = await renderApp(PAGE, { as: 'olivia' });
-    const table = await screen.findByRole('table', { name: 'Security events' });
+    const section = await eventsSection(screen);
+    const table = await within(section).findByRole('table', { name: 'Security events' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('Adam Admin sent MFA reminders to 3 people');
     expect(rows[1]).toHaveTextContent('Olivia Owner turned on "MFA required"');
@@ -54,9 +55,10 @@ describe('Security events', () => {
   it('pages through many events', async () => {
     recordEvents(12);
     const { screen, user } = await renderApp(PAGE, { as: 'olivia' });
-    const table = await screen.findByRole('table', { name: 'Security events' });
+    const section = await eventsSection(screen);
+    const table = await within(section).findByRole('table', { name: 'Security events' });
     expect(within(table).getAllByRole('row')).toHaveLength(11);
-    await user.click(screen.getByRole('button', { name: 'Page 2' }));
+    await user.click(within(section).getByRole('button', { name: 'Events page 2' }));
     await expect.poll(() => within(table).getAllByRole('row').length).toBe(3);
   });
 

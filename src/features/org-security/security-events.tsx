@@ -52,7 +52,7 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
   const pages = Math.ceil(total / EVENTS_PER_PAGE);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={320}>
+      <Table.ScrollContainer minWidth={280}>
         <Table
           verticalSpacing="xs"
           aria-label="Security events"
@@ -68,7 +68,7 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
             {items.map((event) => (
               <Table.Tr key={event.id}>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{eventText(event)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td>
                   <time dateTime={event.createdAt}>{formatWhen(event.createdAt)}</time>
                 </Table.Td>
               </Table.Tr>
@@ -86,8 +86,8 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
             value={page}
             onChange={setPage}
             size="sm"
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-            getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+            getControlProps={(control) => ({ 'aria-label': `${control} page of events` })}
+            getItemProps={(p) => ({ 'aria-label': `Events page ${p}` })}
           />
         </Group>
       )}
