@@ -1,12 +1,35 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
 import type { AppInstance } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+const NotificationsContainer = lazy(() =>
+  import('./notifications-container').then((m) => ({ default: m.NotificationsContainer })),
+);
+
+/**
+ * The notifications container (and its styles) load with the first notification shown, not with
+ * the first page: `notifications.show()` only writes to the store, which the container renders
+ * once mounted, at the same place as if it had always been there.
+ */
+function LazyNotifications() {
+  const { notifications, queue } = useNotifications();
+  const wanted = notifications.length + queue.length > 0;
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (wanted) setMounted(true);
+  }, [wanted]);
+  if (!mounted && !wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationsContainer />
+    </Suspense>
+  );
+}
 
 export function App({ app, env }: { app: AppInstance; env?: 'test' }) {
   return (
@@ -17,10 +40,8 @@ export function App({ app, env }: { app: AppInstance; env?: 'test' }) {
       env={env}
     >
       <QueryClientProvider client={app.queryClient}>
-        <ModalsProvider>
-          <Notifications position="top-right" />
-          <RouterProvider router={app.router} />
-        </ModalsProvider>
+        <LazyNotifications />
+        <RouterProvider router={app.router} />
       </QueryClientProvider>
     </MantineProvider>
   );

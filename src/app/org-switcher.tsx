@@ -38,7 +38,6 @@ export function OrgSwitcher({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Your organizations</Menu.Label>
         {orgs.data?.length === 0 && <Menu.Item disabled>You are not in any organization</Menu.Item>}
         {orgs.data?.map((org) => (
           <Menu.Item

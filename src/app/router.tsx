@@ -1,23 +1,52 @@
 import { createBrowserRouter, createMemoryRouter, Navigate, type RouteObject } from 'react-router';
+import { Center, Loader } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { RouteError } from './route-error';
-import { SignInRoute } from './routes/sign-in';
-import { ProfileSecurityRoute } from './routes/profile-security';
-import { OrgSecurityRoute } from './routes/org-security';
 import { OrgSettingsRedirect, HomeRedirect } from './routes/redirects';
 import { NotFoundRoute } from './routes/not-found';
 
 export type { AppOptions };
+
+/**
+ * Pages are code-split (route `lazy`): the first page downloads only its own code, and a
+ * navigation keeps the current page on screen until the next one's code has arrived. On the
+ * first load the shell renders at once (its session request runs alongside the page's chunk)
+ * with this loader where the page will be.
+ */
+const pageLoader = (
+  <Center py="xl" h="100%">
+    <Loader aria-label="Loading page" />
+  </Center>
+);
+
+const pages = {
+  signIn: () => import('./routes/sign-in'),
+  profileSecurity: () => import('./routes/profile-security'),
+  orgSecurity: () => import('./routes/org-security'),
+};
+
+/** Loads every page's code up front (tests: so the first render of a page is not a download). */
+export async function preloadPages(): Promise<void> {
+  await Promise.all(Object.values(pages).map((load) => load()));
+}
 
 function routes(options: AppOptions): RouteObject[] {
   const withOptions = (element: React.ReactNode) => (
     <AppOptionsProvider value={options}>{element}</AppOptionsProvider>
   );
   return [
-    { path: '/sign-in', element: withOptions(<SignInRoute />), errorElement: <RouteError /> },
+    {
+      path: '/sign-in',
+      lazy: async () => {
+        const { SignInRoute } = await pages.signIn();
+        return { element: withOptions(<SignInRoute />) };
+      },
+      hydrateFallbackElement: <Center h="100vh">{pageLoader}</Center>,
+      errorElement: <RouteError />,
+    },
     {
       element: withOptions(<RequireSession />),
       errorElement: <RouteError />,
@@ -26,7 +55,11 @@ function routes(options: AppOptions): RouteObject[] {
         { path: 'profile', element: <Navigate to="/profile/security" replace /> },
         {
           path: 'profile/security',
-          element: <ProfileSecurityRoute />,
+          lazy: async () => {
+            const { ProfileSecurityRoute } = await pages.profileSecurity();
+            return { Component: ProfileSecurityRoute };
+          },
+          hydrateFallbackElement: pageLoader,
           errorElement: <RouteError />,
         },
         { path: 'settings', element: <OrgSettingsRedirect />, errorElement: <RouteError /> },
@@ -38,7 +71,11 @@ function routes(options: AppOptions): RouteObject[] {
         },
         {
           path: 'orgs/:orgSlug/settings/security',
-          element: <OrgSecurityRoute />,
+          lazy: async () => {
+            const { OrgSecurityRoute } = await pages.orgSecurity();
+            return { Component: OrgSecurityRoute };
+          },
+          hydrateFallbackElement: pageLoader,
           errorElement: <RouteError />,
         },
         { path: '*', element: <NotFoundRoute /> },

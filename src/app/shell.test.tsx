@@ -99,7 +99,8 @@ describe('sign-in and shell', () => {
     await waitFor(() =>
       expect(router.state.location.pathname).toBe('/orgs/acme/settings/security'),
     );
-    expect(screen.getByRole('tab', { name: 'Security' })).toBeInTheDocument();
+    // Pages are code-split: the new page renders once its chunk has loaded.
+    expect(await screen.findByRole('tab', { name: 'Security' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /switch organization/i }));
     await user.click(await screen.findByRole('menuitem', { name: /globex/i }));
     await waitFor(() =>
@@ -109,7 +110,7 @@ describe('sign-in and shell', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'My profile' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/profile/security'));
     expect(
-      within(screen.getByRole('tablist')).getByRole('tab', { name: 'Security' }),
+      within(await screen.findByRole('tablist')).getByRole('tab', { name: 'Security' }),
     ).toBeInTheDocument();
   });
 

@@ -1,9 +1,9 @@
-import { createTheme, Loader, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, Loader, Menu, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 8 keeps links, red and other outline colours and buttons at WCAG AA contrast on white; shade 4 on dark surfaces.
-  primaryShade: { light: 8, dark: 4 },
+  primaryShade: { light: 8, dark: 7 },
   defaultRadius: 'md',
   // Filled colours are light in the dark scheme (shade 4): pick black or white text by contrast.
   autoContrast: true,
@@ -11,6 +11,10 @@ export const theme = createTheme({
   components: {
     // A loader is a live status: its label is announced, and aria-label is allowed on it.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+    // Mantine's initial-focus placeholder (role=presentation) is not a valid child of role=menu.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    // Links inside text must not rely on colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });
 
@@ -19,6 +23,15 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Text of "light" badges/alerts: shade 9 of these hues is under 4.5:1 on their tinted fill.
+    '--mantine-color-green-light-color': '#1e6b30',
+    '--mantine-color-teal-light-color': '#0b6b58',
+    '--mantine-color-lime-light-color': '#3d6608',
+    '--mantine-color-yellow-light-color': '#7a4d00',
+    '--mantine-color-orange-light-color': '#9c3d00',
   },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-anchor': 'var(--mantine-color-indigo-3)',
+  },
 });

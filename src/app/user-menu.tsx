@@ -50,7 +50,10 @@ export function UserMenu({
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={`User menu for ${displayName}`}>
+        <UnstyledButton
+          aria-label={`User menu for ${displayName}`}
+          title={`Signed in as ${session.user.email}`}
+        >
           <Group gap="xs" wrap="nowrap">
             <Avatar radius="xl" size="sm" color="indigo">
               {initials(session.user.name, session.user.email)}
@@ -62,11 +65,6 @@ export function UserMenu({
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="xs" truncate>
-            Signed in as {session.user.email}
-          </Text>
-        </Menu.Label>
         <Menu.Item onClick={() => navigate('/profile/security')}>My profile</Menu.Item>
         <Menu.Item
           disabled={!currentOrg}
@@ -74,14 +72,10 @@ export function UserMenu({
         >
           Settings
         </Menu.Item>
-        <Menu.Divider />
         <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
           {scheme === 'dark' ? 'Light colour scheme' : 'Dark colour scheme'}
         </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={() => void onSignOut()}>
-          Sign out
-        </Menu.Item>
+        <Menu.Item onClick={() => void onSignOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

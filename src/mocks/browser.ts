@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { afterMutation, handlers } from './handlers';
+import { handlers } from './handlers';
 import { restore, snapshot } from './persist';
 import { transport } from './http';
 
@@ -27,25 +27,28 @@ async function load(idb: IDBDatabase): Promise<unknown> {
   });
 }
 
-let saving: Promise<void> | null = null;
-let dirty = false;
+let writing = false;
+let again = false;
 
+/** Write the db now; a write requested while one runs is done right after it. */
 function save(idb: IDBDatabase): void {
-  dirty = true;
-  if (saving) return;
-  saving = new Promise<void>((resolve) => {
-    // Coalesce bursts of requests into one write.
-    setTimeout(() => {
-      dirty = false;
-      const tx = idb.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(snapshot(), 'db');
-      tx.oncomplete = tx.onerror = () => {
-        saving = null;
-        resolve();
-        if (dirty) save(idb);
+  if (writing) {
+    again = true;
+    return;
+  }
+  writing = true;
+  const tx = idb.transaction(STORE, 'readwrite');
+  tx.objectStore(STORE).put(snapshot(), 'db');
+  tx.oncomplete =
+    tx.onerror =
+    tx.onabort =
+      () => {
+        writing = false;
+        if (again) {
+          again = false;
+          save(idb);
+        }
       };
-    }, 50);
-  });
 }
 
 export async function startMockBackend(): Promise<{ persist: () => void }> {
@@ -58,8 +61,12 @@ export async function startMockBackend(): Promise<{ persist: () => void }> {
     idb = null; // private mode without IndexedDB: the mock still works, without surviving reloads
   }
   const persist = () => idb && save(idb);
-  afterMutation.listener = persist;
-  await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+  const worker = setupWorker(...handlers);
+  // Persist as soon as a state-changing answer is sent, so a reload right after sees it.
+  worker.events.on('response:mocked', ({ request }) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') persist();
+  });
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   window.addEventListener(
     'pagehide',
     () => idb && idb.transaction(STORE, 'readwrite').objectStore(STORE).put(snapshot(), 'db'),

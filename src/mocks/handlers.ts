@@ -10,9 +10,6 @@ import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { notFound, problemResponse, ProblemError } from './http';
 
-/** Called after every state-changing request (the browser persists the db then). */
-export const afterMutation: { listener: (() => void) | null } = { listener: null };
-
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
   if (config.latencyMs > 0) await delay(config.latencyMs);
   if (shouldFail()) {
@@ -25,8 +22,6 @@ const faults = rawHttp.all('*/api/*', async ({ request }) => {
       ),
     );
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD')
-    queueMicrotask(() => afterMutation.listener?.());
   return undefined;
 });
 

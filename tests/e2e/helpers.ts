@@ -23,7 +23,12 @@ export function totpCode(secret: string): string {
   let step = Math.floor(now / 30_000);
   if (step <= lastStep) step = lastStep + 1; // the server accepts one step ahead
   lastStep = step;
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
+  return new TOTP({
+    secret: Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  }).generate({ timestamp: step * 30_000 });
 }
 
 /** A fresh demo world in the page's mock backend (each test has its own browser context too). */
@@ -39,7 +44,8 @@ export async function signIn(page: Page, person: Person, options: { secret?: str
   await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS[person]);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const secret = options.secret ?? (person === 'olivia' || person === 'gus' ? SECRETS[person] : undefined);
+  const secret =
+    options.secret ?? (person === 'olivia' || person === 'gus' ? SECRETS[person] : undefined);
   if (secret) {
     await page.getByLabel('Authentication code').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
@@ -55,5 +61,9 @@ export async function openUserMenu(page: Page) {
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }

@@ -5,7 +5,9 @@ test.beforeEach(async ({ page }) => {
   await resetMock(page);
 });
 
-test('Olivia signs in with her code and reaches My profile and Settings from the user menu', async ({ page }) => {
+test('Olivia signs in with her code and reaches My profile and Settings from the user menu', async ({
+  page,
+}) => {
   await expectAccessible(page, 'sign-in');
   await signIn(page, 'olivia');
   await expect(page).toHaveURL(/\/profile\/security$/);
@@ -38,4 +40,36 @@ test('signing out returns to sign-in and protects the pages', async ({ page }) =
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/orgs/acme/settings/security');
   await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Forgs%2Facme%2Fsettings%2Fsecurity/);
+});
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('sign-in, profile and settings pass axe in the dark scheme', async ({ page }) => {
+    await expectAccessible(page, 'dark sign-in');
+    await signIn(page, 'adam');
+    await expectAccessible(page, 'dark profile');
+    await page.goto('/orgs/acme/settings/security');
+    await expect(page.getByRole('heading', { name: 'MFA required' })).toBeVisible();
+    await expectAccessible(page, 'dark org settings');
+  });
+});
+
+test.describe('375 px wide', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('the user menu and navigation work on a phone', async ({ page }) => {
+    await signIn(page, 'mia');
+    await openUserMenu(page);
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    await expect(page).toHaveURL(/\/orgs\/acme\/settings\/security$/);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Security' })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/profile\/security$/);
+    await expectAccessible(page, 'phone profile');
+  });
 });

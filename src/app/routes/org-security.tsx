@@ -1,4 +1,4 @@
-import { Alert, Stack } from '@mantine/core';
+import { Alert, Card, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
@@ -9,6 +9,7 @@ import { StepUpButton } from '@/features/access/step-up-dialog';
 import { orgSecurityQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
+import { MemberSecurity } from '@/features/member-security/member-security';
 import { PageHeader } from './page-header';
 
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
@@ -35,8 +36,29 @@ function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: stri
         setUpMfaPath={setUpMfaPath(location.pathname)}
         stepUp={<StepUpButton onDone={() => {}} label="Confirm with MFA" variant="light" />}
       />
+      <UserSecuritySettings orgSlug={orgSlug} />
       <SecurityEvents orgSlug={orgSlug} />
     </Stack>
+  );
+}
+
+/** User security settings (issue 5): who has MFA and reminders, for owners and admins. */
+function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
+  const security = useQuery(orgSecurityQuery(orgSlug));
+  const role = security.data?.viewer.role;
+  return (
+    <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="user-security-settings">
+          User security settings
+        </Title>
+        {role ? (
+          <MemberSecurity orgSlug={orgSlug} canManage={role !== 'member'} />
+        ) : (
+          <Skeleton height={120} aria-label="Loading user security settings" />
+        )}
+      </Stack>
+    </Card>
   );
 }
 
