@@ -60,5 +60,5 @@ export default tseslint.config(
   { files: ['src/mocks/**'], rules: boundary([noApp, noFeatures]) },
   { files: ['tests/**', 'src/mocks/**'], rules: { 'no-console': 'off' } },
   // Tests may reach into the mock backend (the db is the witness of side effects).
-  { files: ['tests/**', 'src/**/*.test.{ts,tsx}'], rules: { 'no-console': 'off', 'no-restricted-imports': 'off' } },
+  { files: ['tests/**', 'src/**/*.test.{ts,tsx}', 'src/**/test-helpers.{ts,tsx}'], rules: { 'no-console': 'off', 'no-restricted-imports': 'off' } },
 );
