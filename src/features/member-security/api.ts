@@ -1,0 +1,126 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '@/api/client';
+import type { components, operations } from '@/api/schema';
+
+export type Member = components['schemas']['Member'];
+export type MemberPage = components['schemas']['MemberPage'];
+export type MemberSummary = components['schemas']['MemberSummary'];
+export type MemberFilter = components['schemas']['MemberFilter'];
+export type ReminderRequest = components['schemas']['ReminderRequest'];
+export type ReminderResult = components['schemas']['ReminderResult'];
+export type ReminderJob = components['schemas']['ReminderJob'];
+type ListQuery = NonNullable<operations['listMembers']['parameters']['query']>;
+export type MemberSort = NonNullable<ListQuery['sort']>;
+export type PerPage = NonNullable<ListQuery['perPage']>;
+
+export interface ListParams extends MemberFilter {
+  sort: MemberSort;
+  page: number;
+  perPage: PerPage;
+}
+
+/**
+ * Keys sit under `['orgs', slug]`, so anything that changes the organization (enforcement, a
+ * reminder sent from elsewhere) refreshes the list, the summary and the jobs with one prefix.
+ */
+export const memberKeys = {
+  all: (orgSlug: string) => ['orgs', orgSlug, 'members'] as const,
+  list: (orgSlug: string, params: ListParams) =>
+    [...memberKeys.all(orgSlug), 'list', params] as const,
+  summary: (orgSlug: string) => [...memberKeys.all(orgSlug), 'summary'] as const,
+  jobs: (orgSlug: string) => ['orgs', orgSlug, 'reminder-jobs'] as const,
+  activeJobs: (orgSlug: string) => [...memberKeys.jobs(orgSlug), 'active'] as const,
+  job: (orgSlug: string, jobId: string) => [...memberKeys.jobs(orgSlug), jobId] as const,
+};
+
+export const memberListQuery = (orgSlug: string, params: ListParams) =>
+  queryOptions({
+    queryKey: memberKeys.list(orgSlug, params),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/orgs/{orgSlug}/members', {
+          params: { path: { orgSlug }, query: params },
+          signal,
+        }),
+      ),
+    // Paging and filtering keep the last page on screen until the next one arrives.
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  });
+
+export const memberSummaryQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: memberKeys.summary(orgSlug),
+    queryFn: () =>
+      unwrap(api.GET('/orgs/{orgSlug}/members/summary', { params: { path: { orgSlug } } })),
+    staleTime: 0,
+  });
+
+/** Running jobs, so progress resumes after navigation or a reload. */
+export const activeJobsQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: memberKeys.activeJobs(orgSlug),
+    queryFn: () =>
+      unwrap(
+        api.GET('/orgs/{orgSlug}/reminder-jobs', {
+          params: { path: { orgSlug }, query: { status: 'active' } },
+        }),
+      ),
+    select: (data) => data.items,
+    staleTime: 0,
+  });
+
+export const JOB_POLL_MS = 500;
+
+export const reminderJobQuery = (orgSlug: string, jobId: string) =>
+  queryOptions({
+    queryKey: memberKeys.job(orgSlug, jobId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/orgs/{orgSlug}/reminder-jobs/{jobId}', {
+          params: { path: { orgSlug, jobId } },
+        }),
+      ),
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? JOB_POLL_MS : false),
+    staleTime: 0,
+  });
+
+export type SendOutcome =
+  { kind: 'result'; result: ReminderResult } | { kind: 'job'; job: ReminderJob };
+
+export async function sendReminders(
+  orgSlug: string,
+  body: ReminderRequest,
+  key: string,
+): Promise<SendOutcome> {
+  const call = api.POST('/orgs/{orgSlug}/reminders', {
+    params: { path: { orgSlug }, header: { 'Idempotency-Key': key } },
+    body,
+  });
+  const data = await unwrap(call);
+  const { response } = await call;
+  return response.status === 202
+    ? { kind: 'job', job: data as ReminderJob }
+    : { kind: 'result', result: data as ReminderResult };
+}
+
+export const cancelReminderJob = (orgSlug: string, jobId: string, key: string) =>
+  unwrap(
+    api.POST('/orgs/{orgSlug}/reminder-jobs/{jobId}/cancel', {
+      params: { path: { orgSlug, jobId }, header: { 'Idempotency-Key': key } },
+    }),
+  );
+
+/** The server's CSV of the current filter, as a Blob (the session travels with fetch). */
+export async function fetchMembersCsv(
+  orgSlug: string,
+  params: Omit<ListParams, 'page' | 'perPage'>,
+): Promise<Blob> {
+  const data = await unwrap(
+    api.GET('/orgs/{orgSlug}/members.csv', {
+      params: { path: { orgSlug }, query: params },
+      parseAs: 'blob',
+    }),
+  );
+  return data as unknown as Blob;
+}

@@ -1,0 +1,205 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Group, NativeSelect, Pagination, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { activeJobsQuery, memberListQuery, type Member, type MemberSort } from './api';
+import { BulkBar } from './bulk-bar';
+import { MemberFilters, type FilterPatch } from './member-filters';
+import { MembersTable } from './members-table';
+import { MfaSummary } from './mfa-summary';
+import { Notice, type NoticeState } from './notice';
+import { formatCount } from './outcome';
+import { ReminderJobProgress } from './reminder-jobs';
+import { RowActionsContext } from './row-menu';
+import { useSelection } from './selection';
+import { useCsvExport } from './use-csv-export';
+import { useReminderFlow } from './use-reminder-flow';
+import { filterOf, hasFilter, PER_PAGE_OPTIONS, useMemberView } from './view-params';
+
+export interface MemberSecurityProps {
+  orgSlug: string;
+  /** Owner or admin: may see who has MFA and send reminders (the server checks again). */
+  canManage: boolean;
+}
+
+/** User security settings: who has MFA, reminders one by one or in bulk, export. */
+export function MemberSecurity({ orgSlug, canManage }: MemberSecurityProps) {
+  if (!canManage)
+    return (
+      <Text size="sm" c="dimmed">
+        Only owners and admins can see who has MFA and send reminders.
+      </Text>
+    );
+  return <MemberSecurityPanel orgSlug={orgSlug} />;
+}
+
+function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
+  const { view, update } = useMemberView();
+  const list = useQuery(memberListQuery(orgSlug, view));
+  const { selection, clear, setIds, selectAll } = useSelection();
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const jobs = useJobs(orgSlug);
+  const flow = useReminderFlow(orgSlug, {
+    setNotice,
+    clearSelection: clear,
+    onJob: jobs.watch,
+  });
+  const csv = useCsvExport(orgSlug, view, setNotice);
+
+  const rows = list.data?.items;
+  const total = list.data?.total ?? 0;
+  const pageSelected =
+    rows !== undefined &&
+    rows.length > 0 &&
+    (selection.mode === 'all' || rows.every((m) => selection.members.has(m.id)));
+
+  const changeFilter = (patch: FilterPatch) => {
+    if (selection.mode === 'all' || selection.members.size > 0) {
+      clear();
+      setNotice({ tone: 'info', text: 'Selection cleared because the filter changed.' });
+    }
+    update({ ...patch, page: 1 });
+  };
+  const clearFilters = () => changeFilter({ q: '', mfa: '', role: '' });
+  const onSort = useCallback((sort: MemberSort) => update({ sort, page: 1 }), [update]);
+  const onSelect = useCallback(
+    (ids: Record<string, boolean>, pageRows: readonly Member[]) => setIds(ids, pageRows),
+    [setIds],
+  );
+  const rowActions = useMemo(
+    () => ({ remind: flow.remindOne, pendingId: flow.pendingId, canManage: true }),
+    [flow.remindOne, flow.pendingId],
+  );
+
+  const pages = Math.max(1, Math.ceil(total / view.perPage));
+  const first = (view.page - 1) * view.perPage + 1;
+  return (
+    <Stack gap="md">
+      <MfaSummary orgSlug={orgSlug} />
+      {jobs.ids.map((id) => (
+        <ReminderJobProgress
+          key={id}
+          orgSlug={orgSlug}
+          jobId={id}
+          canManage
+          onDismiss={() => jobs.dismiss(id)}
+        />
+      ))}
+      <MemberFilters
+        view={view}
+        onChange={changeFilter}
+        exporting={csv.pending}
+        onExport={csv.run}
+      />
+      {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+      <BulkBar
+        selection={selection}
+        pageSelected={pageSelected}
+        pageSize={rows?.length ?? 0}
+        total={total}
+        canManage
+        sending={flow.bulkPending}
+        onSelectAll={() => selectAll(filterOf(view), total)}
+        onClear={clear}
+        onRemind={() => flow.remindSelection(selection)}
+      />
+      {list.isError && (
+        <Alert color="red" title="Could not load the users" role="alert">
+          <Group gap="sm">
+            <Text size="sm">{list.error.message}</Text>
+            <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
+              Retry
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {!(list.isError && !rows) && (
+        <RowActionsContext value={rowActions}>
+          <MembersTable
+            rows={rows}
+            total={total}
+            view={view}
+            selection={selection}
+            dimmed={list.isPlaceholderData}
+            onSort={onSort}
+            onSelect={onSelect}
+          />
+        </RowActionsContext>
+      )}
+      {rows !== undefined && total === 0 && (
+        <Stack align="center" gap="xs" py="md">
+          <Text size="sm">
+            {hasFilter(view)
+              ? `No one matches ${describeFilter(view)}.`
+              : 'No one is in this organization yet.'}
+          </Text>
+          {hasFilter(view) && (
+            <Button variant="light" size="xs" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          )}
+        </Stack>
+      )}
+      {rows !== undefined && total > 0 && rows.length === 0 && (
+        <Group justify="center" gap="xs">
+          <Text size="sm">This page is past the end of the list.</Text>
+          <Button variant="light" size="xs" onClick={() => update({ page: pages })}>
+            Go to the last page
+          </Button>
+        </Group>
+      )}
+      {total > 0 && (
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {rows && rows.length > 0
+              ? `${formatCount(first)}–${formatCount(first + rows.length - 1)} of ${formatCount(total)}`
+              : `${formatCount(total)} users`}
+          </Text>
+          <Group gap="sm" wrap="wrap">
+            <NativeSelect
+              aria-label="Rows per page"
+              size="xs"
+              value={String(view.perPage)}
+              onChange={(e) => update({ perPage: Number(e.currentTarget.value), page: 1 })}
+              data={PER_PAGE_OPTIONS.map((n) => ({ value: String(n), label: `${n} per page` }))}
+            />
+            <Pagination
+              size="sm"
+              total={pages}
+              value={Math.min(view.page, pages)}
+              onChange={(page) => update({ page })}
+              siblings={1}
+              boundaries={1}
+              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+            />
+          </Group>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function describeFilter(view: { q?: string; mfa?: string; role?: string }): string {
+  const parts = [
+    view.q && `“${view.q}”`,
+    view.mfa && (view.mfa === 'enabled' ? 'MFA enabled' : 'MFA not enabled'),
+    view.role && `role ${view.role}`,
+  ].filter(Boolean);
+  return parts.join(', ');
+}
+
+/** Jobs shown: the running ones the server reports (after a reload) and the ones started here. */
+function useJobs(orgSlug: string) {
+  const active = useQuery(activeJobsQuery(orgSlug));
+  // Once seen, a job stays on screen after it finishes, so its outcome can be read.
+  const [known, setKnown] = useState<string[]>([]);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const fresh = (active.data ?? []).map((j) => j.id).filter((id) => !known.includes(id));
+  if (fresh.length > 0) setKnown([...known, ...fresh]);
+  const ids = useMemo(() => known.filter((id) => !dismissed.includes(id)), [known, dismissed]);
+  return {
+    ids,
+    watch: useCallback((id: string) => setKnown((k) => (k.includes(id) ? k : [...k, id])), []),
+    dismiss: (id: string) => setDismissed((d) => [...d, id]),
+  };
+}

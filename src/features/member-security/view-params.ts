@@ -1,0 +1,74 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ListParams, MemberFilter, MemberSort, PerPage } from './api';
+
+export const PER_PAGE_OPTIONS: readonly PerPage[] = [10, 25, 50, 100];
+const SORTS: readonly MemberSort[] = [
+  'name',
+  '-name',
+  'email',
+  '-email',
+  'role',
+  '-role',
+  'mfa',
+  '-mfa',
+  'lastRemindedAt',
+  '-lastRemindedAt',
+];
+const DEFAULTS = { sort: 'name', page: 1, perPage: 25 } as const;
+
+/** Read the view from the URL; anything malformed falls back to the default, never a 400. */
+export function parseView(search: URLSearchParams): ListParams {
+  const sort = search.get('sort');
+  const page = Number(search.get('page'));
+  const perPage = Number(search.get('perPage'));
+  const mfa = search.get('mfa');
+  const role = search.get('role');
+  const q = search.get('q')?.slice(0, 200);
+  return {
+    sort: SORTS.find((s) => s === sort) ?? DEFAULTS.sort,
+    page: Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : DEFAULTS.page,
+    perPage: PER_PAGE_OPTIONS.find((n) => n === perPage) ?? DEFAULTS.perPage,
+    ...(q?.trim() ? { q } : {}),
+    ...(mfa === 'enabled' || mfa === 'disabled' ? { mfa } : {}),
+    ...(role === 'owner' || role === 'admin' || role === 'member' ? { role } : {}),
+  };
+}
+
+export const filterOf = (view: ListParams): MemberFilter => ({
+  ...(view.q ? { q: view.q } : {}),
+  ...(view.mfa ? { mfa: view.mfa } : {}),
+  ...(view.role ? { role: view.role } : {}),
+});
+
+export const hasFilter = (view: ListParams) => Boolean(view.q || view.mfa || view.role);
+
+/**
+ * Filters, sort and page live in the URL, so a link reproduces the view. Defaults are left out
+ * to keep links short; other search params (owned by other parts of the page) are kept.
+ */
+export function useMemberView() {
+  const [search, setSearch] = useSearchParams();
+  const view = useMemo(() => parseView(search), [search]);
+  const update = useCallback(
+    (patch: Partial<Record<keyof ListParams, string | number | undefined>>) => {
+      setSearch(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(patch)) {
+            const isDefault =
+              value === undefined ||
+              value === '' ||
+              DEFAULTS[key as keyof typeof DEFAULTS] === value;
+            if (isDefault) next.delete(key);
+            else next.set(key, String(value));
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearch],
+  );
+  return { view, update };
+}
