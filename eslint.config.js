@@ -17,6 +17,8 @@ const noFeatures = { group: ['@/features/*'], message: 'api/ and lib/ never impo
 export default tseslint.config(
   {
     ignores: [
+      '.screens/**',
+      'tmp-*',
       'dist',
       'dist-demo',
       'node_modules',
