@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
 import type { CodeProof } from './api';
-import { CodeField } from './code-field';
+import { CodeField, useReadableErrorColor } from './code-field';
 import { codeFormatProblem } from './code-format';
 
 interface Props {
@@ -31,6 +31,7 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
   const [pending, setPending] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
+  const errorColor = useReadableErrorColor();
 
   useEffect(() => inputRef.current?.focus(), [useRecovery]);
 
@@ -84,6 +85,13 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
             placeholder="xxxx-xxxx-xxxx-xxxx"
             maw={280}
             ff="monospace"
+            styles={{
+              error: { color: errorColor },
+              wrapper: {
+                '--input-color': 'var(--mantine-color-text)',
+                '--input-placeholder-color': 'var(--mantine-color-placeholder)',
+              },
+            }}
           />
         ) : (
           <CodeField

@@ -6,6 +6,7 @@ import { renderApp } from '../../../tests/render';
 import { clock, db } from '@/mocks/db';
 import { server } from '@/mocks/node';
 import { seededRecoveryCodes } from '@/mocks/seed';
+import { LOAD } from './test-helpers';
 
 const modal = (name: string) => screen.getByRole('dialog', { name });
 
@@ -24,7 +25,7 @@ async function miaWithMfa() {
 describe('My profile → Security when MFA is on', () => {
   it('shows the authenticator with its date and the recovery codes left', async () => {
     await renderApp('/profile/security', { as: 'olivia' });
-    expect(await screen.findByText('Enabled')).toBeInTheDocument();
+    expect(await screen.findByText('Enabled', {}, LOAD)).toBeInTheDocument();
     const enabledAt = db.users.get('usr_olivia')?.mfa?.enabledAt ?? 0;
     const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(enabledAt);
     expect(screen.getByText(`· enabled since ${date}`)).toBeInTheDocument();
@@ -36,7 +37,7 @@ describe('My profile → Security when MFA is on', () => {
     const mfa = db.users.get('usr_olivia')?.mfa;
     if (mfa) mfa.recoveryCodeHashes = mfa.recoveryCodeHashes.map((h, i) => (i < 7 ? null : h));
     await renderApp('/profile/security', { as: 'olivia' });
-    expect(await screen.findByText('Few recovery codes left')).toBeInTheDocument();
+    expect(await screen.findByText('Few recovery codes left', {}, LOAD)).toBeInTheDocument();
     expect(screen.getByText(/only 3 recovery codes are left/i)).toBeInTheDocument();
   });
 
@@ -71,7 +72,9 @@ describe('My profile → Security when MFA is on', () => {
 describe('Regenerate recovery codes', () => {
   it('explains a wrong code next to the field and keeps the old codes', async () => {
     const { user } = await renderApp('/profile/security', { as: 'olivia' });
-    await user.click(await screen.findByRole('button', { name: 'Regenerate recovery codes' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
+    );
     const field = screen.getByLabelText('6-digit code from your app');
     const valid = [-1, 0, 1].map((s) => codeFor(OLIVIA_SECRET, s));
     await user.type(field, valid.includes('000000') ? '111111' : '000000');
@@ -84,7 +87,9 @@ describe('Regenerate recovery codes', () => {
   it('shows 10 new codes once, voids the old ones and sends an e-mail', async () => {
     const old = seededRecoveryCodes('usr_olivia');
     const { user } = await renderApp('/profile/security', { as: 'olivia' });
-    await user.click(await screen.findByRole('button', { name: 'Regenerate recovery codes' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
+    );
     await user.type(screen.getByLabelText('6-digit code from your app'), codeFor(OLIVIA_SECRET));
     await user.click(screen.getByRole('button', { name: 'Regenerate codes' }));
     const list = await screen.findByRole('list', { name: 'Recovery codes' });
@@ -104,7 +109,9 @@ describe('Regenerate recovery codes', () => {
 
   it('accepts a recovery code as the confirmation', async () => {
     const { user } = await renderApp('/profile/security', { as: 'olivia' });
-    await user.click(await screen.findByRole('button', { name: 'Regenerate recovery codes' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
+    );
     await user.click(screen.getByRole('button', { name: 'Use a recovery code instead' }));
     await user.type(
       screen.getByLabelText('Recovery code'),
@@ -119,7 +126,7 @@ describe('Remove authenticator', () => {
   it('lists the organizations that will block the person, then removes MFA with a code', async () => {
     const secret = await miaWithMfa();
     const { user } = await renderApp('/profile/security');
-    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
     const dialog = modal('Remove authenticator');
     expect(within(dialog).getByText('These organizations will block you')).toBeInTheDocument();
     expect(within(dialog).getByText('Globex')).toBeInTheDocument();
@@ -134,7 +141,7 @@ describe('Remove authenticator', () => {
   it('explains a malformed code next to the field without asking the server', async () => {
     await miaWithMfa();
     const { user } = await renderApp('/profile/security');
-    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
     const field = screen.getByLabelText('6-digit code from your app');
     await user.type(field, '12345');
     await user.click(
@@ -149,7 +156,7 @@ describe('Remove authenticator', () => {
 
   it("refuses an owner of an organization that requires MFA with the server's reason", async () => {
     const { user } = await renderApp('/profile/security', { as: 'gus' });
-    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
     const dialog = modal('Remove authenticator');
     expect(
       within(dialog).getByText('You own an organization that requires MFA'),

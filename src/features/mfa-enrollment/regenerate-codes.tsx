@@ -25,6 +25,7 @@ export function RegenerateCodesModal({
       closeOnEscape={!locked}
       closeOnClickOutside={codes === null}
       withCloseButton={!locked}
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       {codes ? (
         <Stack gap="md">

@@ -12,7 +12,13 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
   const remove = useRemoveMfa();
   const blocking = status.requiredBy;
   return (
-    <Modal opened onClose={onClose} title="Remove authenticator" size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title="Remove authenticator"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
         <Text size="sm">
           Signing in will ask only for your password, and your recovery codes will stop working.

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Box, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { QRCodeSVG } from 'qrcode.react';
 import type { TotpEnrollment } from './api';
 import { groupKey } from './code-format';
@@ -37,15 +37,16 @@ export function ScanStep({ enrollment, appName }: { enrollment: TotpEnrollment; 
         key.
       </Text>
       <div>
-        <Button
-          variant="subtle"
-          px={0}
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
           aria-expanded={showKey}
           aria-controls={keyId}
           onClick={() => setShowKey((v) => !v)}
         >
           Can&apos;t scan it?
-        </Button>
+        </Anchor>
         {showKey && (
           <Stack gap="xs" mt="xs" id={keyId}>
             <Text size="sm">

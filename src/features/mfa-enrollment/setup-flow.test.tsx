@@ -5,6 +5,7 @@ import { call, codeFor } from '../../../tests/api';
 import { renderApp } from '../../../tests/render';
 import { clock, db } from '@/mocks/db';
 import {
+  LOAD,
   dialog,
   openCodeStep,
   openScanStep,
@@ -34,7 +35,7 @@ describe('My profile → Security: status', () => {
 describe('Set up application', () => {
   it('shows short instructions for the chosen app', async () => {
     const { user } = await renderApp('/profile/security', { as: 'adam' });
-    await user.click(await screen.findByRole('button', { name: 'Set up application' }));
+    await user.click(await screen.findByRole('button', { name: 'Set up application' }, LOAD));
     expect(
       within(dialog()).getByText('Tap + (Add a code), then Scan a QR code.'),
     ).toBeInTheDocument();
@@ -206,7 +207,9 @@ describe('Set up application', () => {
     await call('POST', '/auth/sign-in', { email: 'adam@example.com', password: 'nimbus-demo' });
     const earlier = await call('POST', '/me/mfa/totp/enrollments');
     const { user } = await renderApp('/profile/security');
-    expect(await screen.findByText(/a setup you started is open until/i)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/a setup you started is open until/i, {}, LOAD),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Set up application' }));
     await user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('A setup is already in progress')).toBeInTheDocument();
@@ -219,7 +222,7 @@ describe('Set up application', () => {
 
   it('says MFA is already on when it was turned on elsewhere, and shows no key', async () => {
     const { user } = await renderApp('/profile/security', { as: 'adam' });
-    await user.click(await screen.findByRole('button', { name: 'Set up application' }));
+    await user.click(await screen.findByRole('button', { name: 'Set up application' }, LOAD));
     const person = adam();
     if (person)
       person.mfa = {

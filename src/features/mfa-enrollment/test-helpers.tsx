@@ -4,12 +4,15 @@ import type { renderApp } from '../../../tests/render';
 
 export type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
+/** The first screen of a test may wait on a cold module load when the whole suite runs. */
+export const LOAD = { timeout: 5000 };
+
 /** The setup dialog. */
 export const dialog = () => screen.getByRole('dialog', { name: 'Set up an authenticator app' });
 
 /** Set up application → Continue: the enrollment starts and the QR step opens. */
 export async function openScanStep(user: User) {
-  await user.click(await screen.findByRole('button', { name: 'Set up application' }));
+  await user.click(await screen.findByRole('button', { name: 'Set up application' }, LOAD));
   await user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Scan the QR code' });
 }
