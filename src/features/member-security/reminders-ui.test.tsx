@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { clock, db } from '@/mocks/db';
 import { handlers } from '@/mocks/handlers';
 import { server } from '@/mocks/node';
-import type { User } from '../mfa-enrollment/test-helpers';
-import { dataRows, openAcme, PAGE, reminders, remindButton, rowOf, SLOW } from './test-helpers';
+import {
+  dataRows,
+  openAcme,
+  PAGE,
+  reminders,
+  remindButton,
+  rowOf,
+  SLOW,
+  type User,
+} from './test-helpers';
 
 const NO_MFA = `${PAGE}?mfa=disabled&perPage=50`;
 

@@ -2,6 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../../tests/render';
 import { db } from '@/mocks/db';
 
+export type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
 export const PAGE = '/orgs/acme/settings/security';
 /** jsdom renders a 25-row Mantine table slowly; the app in a browser is far faster. */
 export const SLOW = { timeout: 10_000 };

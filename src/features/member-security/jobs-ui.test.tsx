@@ -1,0 +1,66 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { call, signInAs } from '../../../tests/api';
+import { renderApp } from '../../../tests/render';
+import { clock, config } from '@/mocks/db';
+import { reminders, remindButton, SLOW } from './test-helpers';
+import { formatCount } from './outcome';
+
+const INITECH_NO_MFA = '/orgs/initech/settings/security?mfa=disabled&perPage=10';
+
+async function startJob() {
+  const app = await renderApp(INITECH_NO_MFA, { as: 'olivia' });
+  const summary = await screen.findByText(/^1–10 of /, {}, SLOW);
+  const total = Number((summary.textContent ?? '').replace(/^1–10 of /, '').replace(/,/g, ''));
+  await app.user.click(screen.getByRole('checkbox', { name: 'Select all on this page' }));
+  await app.user.click(
+    screen.getByRole('button', { name: `Select all ${formatCount(total)} users that match` }),
+  );
+  await app.user.click(remindButton());
+  await screen.findByText(/^Sending reminders: /, {}, SLOW);
+  return { ...app, total };
+}
+
+describe('large sends run as a job', () => {
+  it('shows progress while the job runs and the outcome when it finishes', async () => {
+    const { total } = await startJob();
+    expect(remindButton()).toHaveAccessibleName('Remind (0)');
+    clock.advance(2000);
+    const sent = formatCount(2 * config.jobRatePerSecond);
+    expect(
+      await screen.findByText(new RegExp(`^Sending reminders: ${sent} of`), {}, SLOW),
+    ).toBeInTheDocument();
+    clock.advance(60_000);
+    expect(
+      await screen.findByText(`Reminder sent to ${formatCount(total)} users.`, {}, SLOW),
+    ).toBeInTheDocument();
+    expect(reminders()).toHaveLength(total);
+  }, 40_000);
+
+  it('cancels a running job and keeps what was sent', async () => {
+    const { user } = await startJob();
+    clock.advance(1000);
+    await screen.findByText(/^Sending reminders: 5,000 of/, {}, SLOW);
+    await user.click(screen.getByRole('button', { name: 'Cancel sending' }));
+    expect(await screen.findByText(/^Cancelled\. Reminder sent to/, {}, SLOW)).toBeInTheDocument();
+    const sent = reminders().length;
+    clock.advance(60_000);
+    await waitFor(() => expect(reminders()).toHaveLength(sent));
+    expect(screen.queryByRole('button', { name: 'Cancel sending' })).toBeNull();
+  }, 40_000);
+
+  it('resumes the progress of a running job after a reload', async () => {
+    await signInAs('olivia');
+    const res = await call(
+      'POST',
+      '/orgs/initech/reminders',
+      { filter: { mfa: 'disabled' } },
+      { 'Idempotency-Key': 'job-before-reload' },
+    );
+    expect(res.status).toBe(202);
+    clock.advance(1000);
+    await renderApp(INITECH_NO_MFA);
+    expect(await screen.findByText(/^Sending reminders: 5,000 of/, {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel sending' })).toBeInTheDocument();
+  });
+});
