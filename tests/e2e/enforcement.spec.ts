@@ -48,6 +48,7 @@ test('Adam Admin, without MFA, sees the switch disabled and why', async ({ page 
 test('Olivia enables enforcement after the impact count; Mia is blocked in Acme and Globex; Olivia turns it off', async ({
   page,
 }) => {
+  test.slow(); // four sign-ins and seven axe runs over a 25-row member table
   const { dialog, toggle } = await oliviaEnables(page, { remind: true });
   await expectAccessible(page, 'olivia: impact confirmation');
   await dialog.getByRole('button', { name: 'Require MFA' }).click();
@@ -100,6 +101,7 @@ test('Olivia enables enforcement after the impact count; Mia is blocked in Acme 
 });
 
 test('Mia sets up MFA from the blocked page and lands back in Acme Corp', async ({ page }) => {
+  test.slow();
   const { dialog } = await oliviaEnables(page, { remind: false });
   await dialog.getByRole('button', { name: 'Require MFA' }).click();
   await expect(page.getByText('MFA is now required in Acme Corp')).toBeVisible();
