@@ -110,6 +110,21 @@ describe('blocked by enforcement', () => {
     expect(org?.mfaRequired).toBe(false);
   });
 
+  it('opens the page when Mia comes back after setting up MFA elsewhere, not the old denial', async () => {
+    requireMfaInAcme();
+    const { screen, user, router } = await renderApp(ACME, { as: 'mia' });
+    await user.click(within(await blockedRegion(screen)).getByRole('link', { name: 'Set up MFA' }));
+    await expect.poll(() => router.state.location.pathname).toBe('/profile/security');
+    // What the enrollment on My profile → Security does: MFA on, and this session now has it.
+    const mia = db.users.get('usr_mia');
+    const olivia = db.users.get('usr_olivia');
+    if (mia && olivia?.mfa) mia.mfa = { ...olivia.mfa };
+    db.sessions.get(db.jar.sessionId ?? '')?.amr.push('mfa');
+    await router.navigate(ACME);
+    expect(await screen.findByRole('heading', { name: 'MFA required' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Access denied' })).not.toBeInTheDocument();
+  });
+
   it('keeps the organization switcher working: Mia leaves blocked Globex for Acme', async () => {
     const { screen, user } = await renderApp(GLOBEX, { as: 'mia' });
     await blockedRegion(screen);
