@@ -1,0 +1,100 @@
+import { chromium } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** The demo owner of Acme and Initech (mock backend only). */
+const OLIVIA = {
+  email: 'olivia@example.com',
+  password: 'nimbus-demo',
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+};
+
+/** Codes are single-use per server: each sign-in against the same server takes a later step. */
+const lastStep = new Map();
+function nextCode(serverUrl) {
+  let step = Math.floor(Date.now() / 30_000);
+  const used = lastStep.get(serverUrl) ?? 0;
+  if (step <= used) step = used + 1;
+  lastStep.set(serverUrl, step);
+  return new TOTP({ secret: Secret.fromBase32(OLIVIA.secret), digits: 6, period: 30 }).generate({
+    timestamp: step * 30_000,
+  });
+}
+
+/** After POST /__mock/reset the server has forgotten which codes were used. */
+export function forgetUsedCodes(serverUrl) {
+  lastStep.delete(serverUrl);
+}
+
+/**
+ * Sign Olivia in with her second factor through `origin` (the static server's `/api` proxy) and
+ * return the storage state (the HttpOnly session cookie) for fresh, cold-cache contexts.
+ */
+export async function signedInState(browser, origin, mockUrl) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signIn(browser, origin, mockUrl);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`sign-in attempt ${attempt} failed (${error.message}); trying again`);
+    }
+  }
+}
+
+async function signIn(browser, origin, mockUrl) {
+  const context = await browser.newContext();
+  try {
+    const first = await context.request.post(`${origin}/api/auth/sign-in`, {
+      data: { email: OLIVIA.email, password: OLIVIA.password },
+    });
+    if (!first.ok()) throw new Error(`sign-in: ${first.status()} ${await first.text()}`);
+    const body = await first.json();
+    if (body.status !== 'mfa_required') throw new Error(`sign-in: ${JSON.stringify(body)}`);
+    const second = await context.request.post(`${origin}/api/auth/mfa`, {
+      data: { challengeId: body.challenge.id, code: nextCode(mockUrl) },
+    });
+    if (!second.ok()) throw new Error(`MFA: ${second.status()} ${await second.text()}`);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/** A fresh context (empty HTTP cache) with the CPU throttled through the DevTools protocol. */
+export async function coldPage(browser, { storageState, cpuThrottle = 1, viewport }) {
+  const context = await browser.newContext({
+    storageState,
+    viewport: viewport ?? { width: 1280, height: 800 },
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  return { context, page, cdp };
+}
+
+/** Used JS heap after a full garbage collection (bytes). */
+export async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+export async function chromiumVersion(browser) {
+  return `Chromium ${browser.version()}`;
+}

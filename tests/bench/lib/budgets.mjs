@@ -1,0 +1,56 @@
+/**
+ * Budgets (issue 6). Tighten them as the app beats them; never loosen one without saying why in
+ * tests/bench/PERFORMANCE.md.
+ */
+export const BUDGETS = {
+  firstPageJsVsReact: 2.0, // first-page JS gzip ≤ 2.0 × the React floor
+  firstPageCssBytes: 40_000, // first-page CSS gzip ≤ 40 kB
+  lcpVsMantine: 1.5, // LCP ≤ 1.5 × the minimal Mantine page, same 4× CPU throttling
+  scale100kVs1k: 1.3, // every scale figure at 100,000 users ≤ 1.3 × the figure at 1,000
+  domRows: 200, // rows in the DOM
+  mockListP95Ms: 50, // mock list request p95 at 100,000 users
+};
+
+/** Every budget as a check: { name, value, limit, pass }. Missing figures are not checks. */
+export function checks(results) {
+  const out = [];
+  const add = (name, value, limit, shown = (v) => v.toFixed(2)) => {
+    if (value === undefined || Number.isNaN(value)) return;
+    out.push({
+      name,
+      value,
+      limit,
+      pass: value <= limit,
+      shown: `${shown(value)} ≤ ${shown(limit)}`,
+    });
+  };
+  const { size, load, scale, mock } = results;
+  if (size) {
+    add('first-page JS / React floor', size.ratios.firstPageJsVsReact, BUDGETS.firstPageJsVsReact);
+    add(
+      'first-page CSS (gzip bytes)',
+      size.app.firstPage.css.median,
+      BUDGETS.firstPageCssBytes,
+      (v) => `${(v / 1000).toFixed(1)} kB`,
+    );
+    out.push({
+      name: 'no MSW or mock code in dist',
+      value: size.mockCode.length,
+      limit: 0,
+      pass: size.mockCode.length === 0,
+      shown: size.mockCode.length === 0 ? 'none found' : size.mockCode.join(', '),
+    });
+  }
+  if (load) {
+    for (const [page, r] of Object.entries(load.ratios))
+      add(`LCP ${page} / Mantine page`, r.lcp, BUDGETS.lcpVsMantine);
+  }
+  if (scale) {
+    for (const [figure, r] of Object.entries(scale.ratios))
+      add(`scale ${figure} 100k / 1k`, r, BUDGETS.scale100kVs1k);
+    for (const [size, s] of Object.entries(scale.sizes))
+      add(`DOM rows at ${size}`, s.domRows.max, BUDGETS.domRows, String);
+  }
+  if (mock) add('mock list p95 at 100k (ms)', mock.p95, BUDGETS.mockListP95Ms, (v) => v.toFixed(1));
+  return out;
+}

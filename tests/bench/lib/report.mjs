@@ -1,0 +1,129 @@
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '–');
+const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function table(title, head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ');
+  return [
+    `\n${title}`,
+    line(head),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** One readable table per part, then the budget checks. */
+export function render(results, checks) {
+  const out = [];
+  const { meta, size, load, scale, mock } = results;
+  out.push(
+    `Nimbus Console benchmark — ${meta.date} — ${meta.machine} — ${meta.chromium} — medians of ${meta.runs} runs`,
+  );
+  if (size) {
+    const a = size.app,
+      r = size.react,
+      m = size.mantine;
+    out.push(
+      table(
+        'Size (gzip)',
+        ['', 'app', 'React floor', 'Mantine page', 'app/React', 'app/Mantine'],
+        [
+          [
+            'first page JS',
+            kB(a.firstPage.js.median),
+            kB(r.firstPage.js.median),
+            kB(m.firstPage.js.median),
+            x(size.ratios.firstPageJsVsReact),
+            x(size.ratios.firstPageJsVsMantine),
+          ],
+          [
+            'first page CSS',
+            kB(a.firstPage.css.median),
+            kB(r.firstPage.css.median),
+            kB(m.firstPage.css.median),
+            '',
+            x(size.ratios.firstPageCssVsMantine),
+          ],
+          [
+            'all of dist',
+            kB(a.dist.all),
+            kB(r.dist.all),
+            kB(m.dist.all),
+            x(size.ratios.distVsReact),
+            x(size.ratios.distVsMantine),
+          ],
+          ['  of which JS', kB(a.dist.js), kB(r.dist.js), kB(m.dist.js), '', ''],
+          ['  of which CSS', kB(a.dist.css), kB(r.dist.css), kB(m.dist.css), '', ''],
+        ],
+      ),
+    );
+  }
+  if (load) {
+    const rows = [];
+    for (const [page, v] of Object.entries(load.pages)) {
+      const rr = load.ratios[page];
+      rows.push([
+        page,
+        ms(v.lcp.median),
+        rr ? x(rr.lcp) : '',
+        ms(v.tti.median),
+        rr ? x(rr.tti) : '',
+        ms(v.fcp.median),
+      ]);
+    }
+    out.push(
+      table(
+        `Load (cold cache, CPU ${load.cpuThrottle}× slower)`,
+        ['', 'LCP', 'vs Mantine', 'TTI', 'vs Mantine', 'FCP'],
+        rows,
+      ),
+    );
+  }
+  if (scale) {
+    const sizes = Object.keys(scale.sizes);
+    const rows = scale.figures.map((f) => [
+      f.label,
+      ...sizes.map((s) =>
+        (f.unit === 'bytes' ? mb : f.unit === 'count' ? String : ms)(scale.sizes[s][f.key].median),
+      ),
+      x(scale.ratios[f.key]),
+    ]);
+    out.push(
+      table(
+        'Scale (User security settings of Initech)',
+        ['', ...sizes.map((s) => `${s} users`), '100k/1k'],
+        rows,
+      ),
+    );
+  }
+  if (mock) {
+    out.push(
+      table(
+        'Mock server, list request at 100,000 users',
+        ['', 'median', 'p95', 'first', 'requests'],
+        [
+          [
+            'GET /orgs/initech/members',
+            `${mock.median.toFixed(1)} ms`,
+            `${mock.p95.toFixed(1)} ms`,
+            `${mock.first.toFixed(1)} ms`,
+            String(mock.requests),
+          ],
+        ],
+      ),
+    );
+  }
+  out.push(
+    table(
+      'Budgets',
+      ['', 'figure', 'result'],
+      checks.map((c) => [c.name, c.shown, c.pass ? 'pass' : 'FAIL']),
+    ),
+  );
+  return out.join('\n');
+}

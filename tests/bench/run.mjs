@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --check] [--size-only] [--runs N] [--out FILE]`
+ * Builds the app and the baselines, serves the production build against the mock HTTP server,
+ * drives the system Chromium and prints size, load, scale and mock-server figures with ratios
+ * against baselines measured in the same run. See tests/bench/PERFORMANCE.md.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromiumVersion, launch, signedInState } from './lib/browser.mjs';
+import { buildAll } from './lib/build.mjs';
+import { checks } from './lib/budgets.mjs';
+import { measureLoads } from './lib/load.mjs';
+import { measureMockList } from './lib/mock.mjs';
+import { render } from './lib/report.mjs';
+import { measureScale, SCALE_SIZES } from './lib/scale.mjs';
+import { serveStatic, startMockServer } from './lib/servers.mjs';
+import { distSize, measureFirstPage, mockCodeIn } from './lib/size.mjs';
+import { ratio } from './lib/stats.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    'size-only': { type: 'boolean', default: false },
+    'no-scale': { type: 'boolean', default: false },
+    'no-load': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(5, Number(args.runs));
+const log = (message) => console.log(message);
+const detail = args.verbose ? log : undefined;
+
+/** Ports of this benchmark (4300-4399). */
+const PORT = { mock: 4310, app: 4320, react: 4321, mantine: 4322, scaleMock: 4311, scaleApp: 4331 };
+
+const noLoaders = (page) =>
+  page.waitForFunction(
+    () =>
+      document.querySelector('h1') !== null &&
+      !document.querySelector(
+        '[aria-label^="Loading"], [aria-busy="true"], .mantine-Skeleton-root',
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
+const READY = {
+  baseline: (page) => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 }),
+  profile: async (page) => {
+    await page
+      .getByRole('heading', { name: 'Multi-factor authentication' })
+      .waitFor({ timeout: 30_000 });
+    await noLoaders(page);
+  },
+  org: async (page) => {
+    await page.getByRole('heading', { name: 'MFA required' }).first().waitFor({ timeout: 30_000 });
+    await noLoaders(page);
+  },
+};
+
+const cleanups = [];
+async function main() {
+  const started = performance.now();
+  const outRoot = mkdtempSync(join(tmpdir(), 'nimbus-bench-'));
+  cleanups.push(async () => rmSync(outRoot, { recursive: true, force: true }));
+
+  log('Building the app and the baselines…');
+  const built = await buildAll({ projectRoot, outRoot });
+  log(`  built in ${built.seconds.toFixed(1)} s`);
+
+  const mock = await startMockServer({ port: PORT.mock, initechSize: 1000, cwd: projectRoot });
+  cleanups.push(mock.close);
+  const servers = {
+    app: await serveStatic({ root: built.app, port: PORT.app, apiTarget: mock.url }),
+    react: await serveStatic({ root: built.react, port: PORT.react }),
+    mantine: await serveStatic({ root: built.mantine, port: PORT.mantine }),
+  };
+  for (const s of Object.values(servers)) cleanups.push(s.close);
+
+  const browser = await launch();
+  cleanups.push(() => browser.close());
+  const storageState = await signedInState(browser, servers.app.url, mock.url);
+
+  const results = {
+    meta: {
+      date: new Date().toISOString().slice(0, 10),
+      machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.versions.node}`,
+      chromium: await chromiumVersion(browser),
+      runs,
+      options: { sizeOnly: args['size-only'], check: args.check },
+    },
+  };
+
+  log('Size: first page and dist…');
+  const app = {
+    dist: distSize(built.app),
+    firstPage: await measureFirstPage(
+      browser,
+      { url: `${servers.app.url}/profile/security`, storageState, ready: READY.profile },
+      runs,
+    ),
+  };
+  const react = {
+    dist: distSize(built.react),
+    firstPage: await measureFirstPage(
+      browser,
+      { url: servers.react.url, ready: READY.baseline },
+      runs,
+    ),
+  };
+  const mantine = {
+    dist: distSize(built.mantine),
+    firstPage: await measureFirstPage(
+      browser,
+      { url: servers.mantine.url, ready: READY.baseline },
+      runs,
+    ),
+  };
+  results.size = {
+    app,
+    react,
+    mantine,
+    mockCode: mockCodeIn(built.app),
+    ratios: {
+      firstPageJsVsReact: ratio(app.firstPage.js.median, react.firstPage.js.median),
+      firstPageJsVsMantine: ratio(app.firstPage.js.median, mantine.firstPage.js.median),
+      firstPageCssVsMantine: ratio(app.firstPage.css.median, mantine.firstPage.css.median),
+      distVsReact: ratio(app.dist.all, react.dist.all),
+      distVsMantine: ratio(app.dist.all, mantine.dist.all),
+    },
+  };
+
+  if (!args['size-only'] && !args['no-load']) {
+    log(`Load: ${runs} cold loads per page, CPU 4× slower…`);
+    const pages = await measureLoads(
+      browser,
+      [
+        { name: 'Mantine page', url: servers.mantine.url, ready: READY.baseline },
+        {
+          name: '/profile/security',
+          url: `${servers.app.url}/profile/security`,
+          storageState,
+          ready: READY.profile,
+        },
+        {
+          name: '/orgs/acme/settings/security',
+          url: `${servers.app.url}/orgs/acme/settings/security`,
+          storageState,
+          ready: READY.org,
+        },
+      ],
+      { runs, cpuThrottle: 4, log: detail },
+    );
+    const base = pages['Mantine page'];
+    results.load = {
+      cpuThrottle: 4,
+      pages,
+      ratios: Object.fromEntries(
+        Object.entries(pages)
+          .filter(([name]) => name !== 'Mantine page')
+          .map(([name, v]) => [
+            name,
+            {
+              lcp: ratio(v.lcp.median, base.lcp.median),
+              tti: ratio(v.tti.median, base.tti.median),
+            },
+          ]),
+      ),
+    };
+  }
+  if (!args['size-only'] && !args['no-scale']) {
+    {
+      log(
+        `Scale: organizations of ${SCALE_SIZES.map((s) => s.toLocaleString('en')).join(' / ')} users…`,
+      );
+      const scale = await measureScale(browser, {
+        projectRoot,
+        appDir: built.app,
+        runs,
+        ports: PORT,
+        log: detail,
+        onLargest: async ({ mockUrl, storageState: state }) => {
+          log('Mock server: list requests at 100,000 users…');
+          results.mock = await measureMockList({
+            mockUrl,
+            storageState: state,
+            orgSlug: 'initech',
+          });
+        },
+      });
+      results.scale = scale;
+    }
+  }
+
+  results.meta.seconds = Math.round((performance.now() - started) / 1000);
+  const budgetChecks = checks(results);
+  results.checks = budgetChecks;
+  log(render(results, budgetChecks));
+  log(`\nFinished in ${results.meta.seconds} s.`);
+
+  const json = JSON.stringify(results, null, 2);
+  const latest = join(projectRoot, 'bench-results/latest.json');
+  mkdirSync(dirname(latest), { recursive: true });
+  writeFileSync(latest, json);
+  if (args.out) {
+    mkdirSync(dirname(resolve(args.out)), { recursive: true });
+    writeFileSync(resolve(args.out), json);
+  }
+  log(`Figures written to ${latest}${args.out ? ` and ${resolve(args.out)}` : ''}.`);
+  const broken = budgetChecks.filter((c) => !c.pass);
+  if (args.check && broken.length > 0) {
+    console.error(`\n${broken.length} budget(s) broken: ${broken.map((c) => c.name).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+async function cleanup() {
+  for (const fn of cleanups.reverse()) await fn().catch(() => {});
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 2;
+  })
+  .finally(cleanup);
