@@ -119,7 +119,7 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
+          <Button type="submit" color={danger ? 'red.9' : undefined} loading={pending}>
             {submitLabel}
           </Button>
         </Group>

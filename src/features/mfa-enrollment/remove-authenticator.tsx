@@ -29,7 +29,7 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
             organization that requires MFA must keep it on; the server will refuse the removal.
           </Alert>
         )}
-        {blocking.length > 0 ? (
+        {status.ownerOfRequiring.length > 0 ? null : blocking.length > 0 ? (
           <Alert color="orange" title="These organizations will block you">
             <Text size="sm">
               They require MFA. Until you set it up again you will not be able to open them in the

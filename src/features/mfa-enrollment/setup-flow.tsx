@@ -12,7 +12,7 @@ import { StartProblem } from './start-problem';
 import { StepHeading } from './step-heading';
 import { VerifyStep } from './verify-step';
 
-const STEPS = ['Choose app', 'Scan QR code', 'Enter code', 'Recovery codes', 'Refresh access'];
+const STEPS = ['Choose app', 'Scan', 'Verify', 'Save codes', 'Refresh'];
 
 /**
  * The guided setup. Mounted only while open: the secret and the recovery codes live in this
@@ -100,6 +100,7 @@ export function SetupFlow({ accountName, onClose }: { accountName: string; onClo
         appName={appName}
         onVerified={onVerified}
         onRestart={() => void begin(enrollment.id)}
+        onBack={() => setActive(1)}
         restarting={start.isPending}
       />
     ),
@@ -179,7 +180,7 @@ function Footer({ active, busy, saved, onBack, onNext, onDone }: FooterProps) {
   return (
     <Group justify="space-between" mt="sm">
       <div>
-        {(active === 1 || active === 2) && (
+        {active === 1 && (
           <Button variant="default" onClick={onBack}>
             Back
           </Button>

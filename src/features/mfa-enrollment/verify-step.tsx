@@ -11,13 +11,21 @@ interface Props {
   appName: string;
   onVerified: (recoveryCodes: string[]) => void;
   onRestart: () => void;
+  onBack: () => void;
   restarting: boolean;
 }
 
 /** Answers after which this enrollment cannot be confirmed any more: a new key is needed. */
 const DEAD_ENDS = ['enrollment_expired', 'enrollment_locked', 'not_found'];
 
-export function VerifyStep({ enrollment, appName, onVerified, onRestart, restarting }: Props) {
+export function VerifyStep({
+  enrollment,
+  appName,
+  onVerified,
+  onRestart,
+  onBack,
+  restarting,
+}: Props) {
   const verify = useVerifyEnrollment();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +99,10 @@ export function VerifyStep({ enrollment, appName, onVerified, onRestart, restart
           }}
           error={error}
         />
-        <Group>
+        <Group justify="space-between" mt="sm">
+          <Button variant="default" onClick={onBack}>
+            Back
+          </Button>
           <Button type="submit" loading={verify.isPending}>
             Verify &amp; save
           </Button>
