@@ -32,6 +32,8 @@ export default defineConfig(({ command, mode }) => {
   return {
     plugins: [react(), ...(mocks ? [] : [withoutMockWorker()])],
     define: { __MOCKS__: JSON.stringify(mocks) },
+    // Pre-bundle what lazy chunks import, so a fresh dev server never reloads mid-flow.
+    optimizeDeps: { include: ['qrcode.react'] },
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: {

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/app';
 import { createAppRouter, preloadPages } from '@/app/router';
+import { preloadMfaDialogs } from '@/features/mfa-enrollment/mfa-security';
 import { signInAs } from './api';
 
 type Person = 'olivia' | 'adam' | 'mia' | 'gus';
@@ -12,7 +13,7 @@ type Person = 'olivia' | 'adam' | 'mia' | 'gus';
  */
 export async function renderApp(path: string, options: { as?: Person; withMfa?: boolean } = {}) {
   if (options.as) await signInAs(options.as, { withMfa: options.withMfa });
-  await preloadPages(); // pages are code-split; a test measures the UI, not the module loading
+  await Promise.all([preloadPages(), preloadMfaDialogs()]); // pages are code-split; a test measures the UI, not the module loading
 
   const app = createAppRouter({ initialPath: path });
   const user = userEvent.setup();

@@ -23,6 +23,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Text of "light" badges/alerts: shade 9 of these hues is under 4.5:1 on their tinted fill.
     '--mantine-color-green-light-color': '#1e6b30',
     '--mantine-color-teal-light-color': '#0b6b58',
@@ -32,6 +33,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
     '--mantine-color-anchor': 'var(--mantine-color-indigo-3)',
   },
 });

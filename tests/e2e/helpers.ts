@@ -16,23 +16,29 @@ export const EMAILS = {
 
 export type Person = keyof typeof EMAILS;
 
-/** Codes are single-use: each call returns the code of a later step than the one before. */
-let lastStep = 0;
+/**
+ * Codes are single-use per mock world: within one test (one world, see resetMock) each call returns
+ * the code of a later step than the one before; the server accepts one step ahead.
+ */
+const lastStep = new Map<string, number>();
 export function totpCode(secret: string): string {
-  const now = Date.now();
-  let step = Math.floor(now / 30_000);
-  if (step <= lastStep) step = lastStep + 1; // the server accepts one step ahead
-  lastStep = step;
+  let step = Math.floor(Date.now() / 30_000);
+  const last = lastStep.get(secret) ?? 0;
+  if (step <= last) step = last + 1; // the server accepts one step ahead
+  lastStep.set(secret, step);
   return new TOTP({
     secret: Secret.fromBase32(secret),
     digits: 6,
     period: 30,
     algorithm: 'SHA1',
-  }).generate({ timestamp: step * 30_000 });
+  }).generate({
+    timestamp: step * 30_000,
+  });
 }
 
 /** A fresh demo world in the page's mock backend (each test has its own browser context too). */
 export async function resetMock(page: Page) {
+  lastStep.clear();
   await page.goto('/sign-in');
   await page.evaluate(() => fetch('/__mock/reset', { method: 'POST' }));
   await page.reload();

@@ -1,23 +1,52 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { mfaStatusQuery } from './api';
 import { MfaEnabledDetails, MfaNotEnabledDetails } from './mfa-status';
-import { RegenerateCodesModal } from './regenerate-codes';
-import { RemoveAuthenticatorModal } from './remove-authenticator';
-import { SetupFlow } from './setup-flow';
+
+// The dialogs (and the QR code inside the setup flow) load on first use: the page itself stays
+// small, and their code is fetched while the person reads the status.
+const loadSetupFlow = () => import('./setup-flow');
+const loadRegenerate = () => import('./regenerate-codes');
+const loadRemove = () => import('./remove-authenticator');
+const SetupFlow = lazy(() => loadSetupFlow().then((m) => ({ default: m.SetupFlow })));
+const RegenerateCodesModal = lazy(() =>
+  loadRegenerate().then((m) => ({ default: m.RegenerateCodesModal })),
+);
+const RemoveAuthenticatorModal = lazy(() =>
+  loadRemove().then((m) => ({ default: m.RemoveAuthenticatorModal })),
+);
+
+/** Fetch the dialogs' code ahead of use (on hover/focus of their buttons, and in tests). */
+export function preloadMfaDialogs(): Promise<unknown> {
+  return Promise.all([loadSetupFlow(), loadRegenerate(), loadRemove()]);
+}
 
 type Dialog = 'setup' | 'regenerate' | 'remove' | null;
 
 /** My profile → Security: the person's MFA status and every action on it. */
-export function MfaSecurity({ accountName }: { accountName: string }) {
+export function MfaSecurity({
+  accountName,
+  onSetupDone,
+}: {
+  accountName: string;
+  /** Called when the person finishes the setup flow (e.g. to return to a blocked page). */
+  onSetupDone?: () => void;
+}) {
   const status = useQuery(mfaStatusQuery());
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="mfa-heading">
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      aria-labelledby="mfa-heading"
+      onPointerEnter={() => void preloadMfaDialogs()}
+      onFocus={() => void preloadMfaDialogs()}
+    >
       <Stack gap="md">
         <Title order={2} size="h3" id="mfa-heading">
           Multi-factor authentication
@@ -46,13 +75,17 @@ export function MfaSecurity({ accountName }: { accountName: string }) {
             <MfaNotEnabledDetails status={status.data} onSetUp={() => setDialog('setup')} />
           ))}
       </Stack>
-      {dialog === 'setup' && <SetupFlow accountName={accountName} onClose={close} />}
-      {dialog === 'regenerate' && (
-        <RegenerateCodesModal accountName={accountName} onClose={close} />
-      )}
-      {dialog === 'remove' && status.data && (
-        <RemoveAuthenticatorModal status={status.data} onClose={close} />
-      )}
+      <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>
+        {dialog === 'setup' && (
+          <SetupFlow accountName={accountName} onClose={close} onDone={onSetupDone} />
+        )}
+        {dialog === 'regenerate' && (
+          <RegenerateCodesModal accountName={accountName} onClose={close} />
+        )}
+        {dialog === 'remove' && status.data && (
+          <RemoveAuthenticatorModal status={status.data} onClose={close} />
+        )}
+      </Suspense>
     </Card>
   );
 }

@@ -19,7 +19,16 @@ const STEPS = ['Choose app', 'Scan', 'Verify', 'Save codes', 'Refresh'];
  * component's state and are gone when it closes. A setup closed before "Verify & save" is
  * cancelled on the server, so its secret is destroyed there too.
  */
-export function SetupFlow({ accountName, onClose }: { accountName: string; onClose: () => void }) {
+export function SetupFlow({
+  accountName,
+  onClose,
+  onDone,
+}: {
+  accountName: string;
+  onClose: () => void;
+  /** After the last step's Done (the flow is closed first). */
+  onDone?: () => void;
+}) {
   const client = useQueryClient();
   const start = useStartEnrollment();
   const compact = useMediaQuery('(max-width: 36em)');
@@ -160,7 +169,10 @@ export function SetupFlow({ accountName, onClose }: { accountName: string; onClo
           saved={saved}
           onBack={() => setActive((s) => s - 1)}
           onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
-          onDone={close}
+          onDone={() => {
+            close();
+            onDone?.();
+          }}
         />
       </Stack>
     </Modal>
