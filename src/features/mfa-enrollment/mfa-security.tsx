@@ -1,26 +1,27 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
+import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { mfaStatusQuery } from './api';
 import { MfaEnabledDetails, MfaNotEnabledDetails } from './mfa-status';
 
 // The dialogs (and the QR code inside the setup flow) load on first use: the page itself stays
 // small, and their code is fetched while the person reads the status.
-const loadSetupFlow = () => import('./setup-flow');
-const loadRegenerate = () => import('./regenerate-codes');
-const loadRemove = () => import('./remove-authenticator');
-const SetupFlow = lazy(() => loadSetupFlow().then((m) => ({ default: m.SetupFlow })));
-const RegenerateCodesModal = lazy(() =>
-  loadRegenerate().then((m) => ({ default: m.RegenerateCodesModal })),
+const setupFlow = lazyWithPreload(() => import('./setup-flow').then((m) => m.SetupFlow));
+const regenerate = lazyWithPreload(() =>
+  import('./regenerate-codes').then((m) => m.RegenerateCodesModal),
 );
-const RemoveAuthenticatorModal = lazy(() =>
-  loadRemove().then((m) => ({ default: m.RemoveAuthenticatorModal })),
+const remove = lazyWithPreload(() =>
+  import('./remove-authenticator').then((m) => m.RemoveAuthenticatorModal),
 );
+const SetupFlow = setupFlow.Component;
+const RegenerateCodesModal = regenerate.Component;
+const RemoveAuthenticatorModal = remove.Component;
 
 /** Fetch the dialogs' code ahead of use (on hover/focus of their buttons, and in tests). */
 export function preloadMfaDialogs(): Promise<unknown> {
-  return Promise.all([loadSetupFlow(), loadRegenerate(), loadRemove()]);
+  return Promise.all([setupFlow.preload(), regenerate.preload(), remove.preload()]);
 }
 
 type Dialog = 'setup' | 'regenerate' | 'remove' | null;
