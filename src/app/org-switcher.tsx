@@ -1,10 +1,14 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import type { OrganizationSummary } from '@/features/auth/api';
+import { deferredMenu } from './deferred-menu';
 
-const roleLabel = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+const DeferredOrgMenu = deferredMenu<{
+  orgs: OrganizationSummary[] | undefined;
+  current: OrganizationSummary | undefined;
+}>(() => import('./org-switcher-body').then((m) => m.OrgSwitcherBody));
 
+/** The organization switcher button; its menu loads on first use. */
 export function OrgSwitcher({
   orgs,
   current,
@@ -12,7 +16,6 @@ export function OrgSwitcher({
   orgs: UseQueryResult<OrganizationSummary[]>;
   current: OrganizationSummary | undefined;
 }) {
-  const navigate = useNavigate();
   if (orgs.isError) {
     return (
       <Button size="xs" variant="subtle" color="red" onClick={() => void orgs.refetch()}>
@@ -21,8 +24,10 @@ export function OrgSwitcher({
     );
   }
   return (
-    <Menu position="bottom-start" width={280}>
-      <Menu.Target>
+    <DeferredOrgMenu
+      orgs={orgs.data}
+      current={current}
+      trigger={
         <Button
           variant="default"
           size="sm"
@@ -36,25 +41,7 @@ export function OrgSwitcher({
             {current?.name ?? 'No organization'}
           </Text>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {orgs.data?.length === 0 && <Menu.Item disabled>You are not in any organization</Menu.Item>}
-        {orgs.data?.map((org) => (
-          <Menu.Item
-            key={org.slug}
-            onClick={() => navigate(`/orgs/${org.slug}/settings/security`)}
-            rightSection={
-              <Text size="xs" c="dimmed">
-                {roleLabel[org.role]}
-                {org.access.granted ? '' : ' · needs sign-in'}
-              </Text>
-            }
-            aria-current={org.slug === current?.slug ? 'true' : undefined}
-          >
-            {org.name}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      }
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, createTheme, Loader, Menu, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, Loader, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -12,7 +12,8 @@ export const theme = createTheme({
     // A loader is a live status: its label is announced, and aria-label is allowed on it.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
     // Mantine's initial-focus placeholder (role=presentation) is not a valid child of role=menu.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    // (A plain object, not Menu.extend: the theme must not pull Menu into the first page.)
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     // Links inside text must not rely on colour alone (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },

@@ -1,15 +1,10 @@
-import {
-  Avatar,
-  Group,
-  Menu,
-  Text,
-  UnstyledButton,
-  useMantineColorScheme,
-  useComputedColorScheme,
-} from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { signOut, type OrganizationSummary, type Session } from '@/features/auth/api';
+import { Avatar, Group, Text, UnstyledButton } from '@mantine/core';
+import type { OrganizationSummary, Session } from '@/features/auth/api';
+import { deferredMenu } from './deferred-menu';
+
+const DeferredUserMenu = deferredMenu<{ currentOrg: OrganizationSummary | undefined }>(() =>
+  import('./user-menu-body').then((m) => m.UserMenuBody),
+);
 
 function initials(name: string | null, email: string): string {
   const source = name?.trim() || email;
@@ -24,7 +19,7 @@ function initials(name: string | null, email: string): string {
     .toUpperCase();
 }
 
-/** The user menu of the source document: My profile, Settings, colour scheme, Sign out. */
+/** The user menu button: the person's name; the menu itself loads on first use. */
 export function UserMenu({
   session,
   currentOrg,
@@ -32,24 +27,11 @@ export function UserMenu({
   session: Session;
   currentOrg: OrganizationSummary | undefined;
 }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { setColorScheme } = useMantineColorScheme();
-  const scheme = useComputedColorScheme('light');
   const displayName = session.user.name ?? session.user.email;
-
-  async function onSignOut() {
-    try {
-      await signOut();
-    } finally {
-      queryClient.clear();
-      void navigate('/sign-in', { replace: true });
-    }
-  }
-
   return (
-    <Menu position="bottom-end" width={240}>
-      <Menu.Target>
+    <DeferredUserMenu
+      currentOrg={currentOrg}
+      trigger={
         <UnstyledButton
           aria-label={`User menu for ${displayName}`}
           title={`Signed in as ${session.user.email}`}
@@ -63,20 +45,7 @@ export function UserMenu({
             </Text>
           </Group>
         </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => navigate('/profile/security')}>My profile</Menu.Item>
-        <Menu.Item
-          disabled={!currentOrg}
-          onClick={() => currentOrg && navigate(`/orgs/${currentOrg.slug}/settings`)}
-        >
-          Settings
-        </Menu.Item>
-        <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
-          {scheme === 'dark' ? 'Light colour scheme' : 'Dark colour scheme'}
-        </Menu.Item>
-        <Menu.Item onClick={() => void onSignOut()}>Sign out</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      }
+    />
   );
 }

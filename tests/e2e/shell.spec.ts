@@ -73,3 +73,19 @@ test.describe('375 px wide', () => {
     await expectAccessible(page, 'phone profile');
   });
 });
+
+test('the user menu works by keyboard alone', async ({ page }) => {
+  await signIn(page, 'adam');
+  await page.getByRole('button', { name: /user menu for adam admin/i }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'My profile' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/orgs\/acme\/settings\/security$/);
+  await page.getByRole('button', { name: /switch organization/i }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: /acme corp/i })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menuitem', { name: /acme corp/i })).toBeHidden();
+});
