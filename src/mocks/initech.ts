@@ -1,5 +1,5 @@
 import type { DbState, MfaRecord } from './db';
-import { personName, SEED_TIME } from './seed';
+import { emailLocalPart, personName, SEED_TIME } from './seed';
 import { seededRandom } from './random';
 
 /** Generated people cannot sign in; their shared MFA record only says "enabled". */
@@ -20,7 +20,7 @@ export function generateInitech(db: DbState, orgId: string, size: number): void 
   for (let i = 1; i < size; i++) {
     const id = `usr_ini_${i.toString(36).padStart(4, '0')}`;
     const name = personName(i * 13 + (i % 7));
-    const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${i}@initech.example`;
+    const email = `${emailLocalPart(name)}.${i}@initech.example`;
     const hasMfa = next() < 0.7;
     db.users.set(id, {
       id,

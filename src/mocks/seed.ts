@@ -159,6 +159,21 @@ const LAST = [
   'Zhang',
 ];
 
+/** "Bruno García" → "bruno.garcia" (accents folded, not dropped). */
+export function emailLocalPart(name: string): string {
+  let local = localParts.get(name);
+  if (local === undefined) {
+    local = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.');
+    localParts.set(name, local);
+  }
+  return local;
+}
+const localParts = new Map<string, string>(); // Initech repeats a few hundred names 100,000 times
+
 export function personName(index: number): string {
   return `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / FIRST.length) % LAST.length]}`;
 }
@@ -229,7 +244,7 @@ export function seedWorld(db: DbState): void {
   for (let i = acme.length; i < 48; i++) {
     const id = `usr_acme_${String(i - 2).padStart(2, '0')}`;
     const name = personName(i * 7);
-    const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@acme.example`;
+    const email = `${emailLocalPart(name)}@acme.example`;
     const hasMfa = withMfa < 29;
     if (hasMfa) withMfa++;
     add(makeUser(id, name, email, hasMfa ? seededSecret(next) : null));
@@ -250,14 +265,7 @@ export function seedWorld(db: DbState): void {
   for (let i = 0; i < 10; i++) {
     const id = `usr_globex_${String(i + 1).padStart(2, '0')}`;
     const name = personName(i * 5 + 3);
-    add(
-      makeUser(
-        id,
-        name,
-        `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@globex.example`,
-        seededSecret(next),
-      ),
-    );
+    add(makeUser(id, name, `${emailLocalPart(name)}@globex.example`, seededSecret(next)));
     globex.push({ userId: id, role: i < 2 ? 'admin' : 'member', lastRemindedAt: null });
   }
   db.memberships.set(GLOBEX_ID, globex);
