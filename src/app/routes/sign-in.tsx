@@ -11,7 +11,7 @@ export function SignInRoute() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { demo } = useAppOptions();
+  const { demo, devtools } = useAppOptions();
   const session = useQuery({ ...sessionQuery(), retry: false });
   const returnTo = safeReturnTo(params.get('returnTo'));
 
@@ -45,6 +45,7 @@ export function SignInRoute() {
           />
         </Stack>
       </Paper>
+      {devtools}
     </Center>
   );
 }
