@@ -3,7 +3,7 @@
  * `npm run bench [-- --check] [--size-only] [--runs N] [--out FILE]`
  * Builds the app and the baselines, serves the production build against the mock HTTP server,
  * drives the system Chromium and prints size, load, scale and mock-server figures with ratios
- * against baselines measured in the same run. See tests/bench/PERFORMANCE.md.
+ * against baselines measured in the same run. See the README, Performance.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

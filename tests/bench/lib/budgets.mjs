@@ -1,10 +1,10 @@
 /**
  * Budgets (issue 6). Tighten them as the app beats them; never loosen one without saying why in
- * tests/bench/PERFORMANCE.md.
+ * the README (Performance).
  */
 export const BUDGETS = {
   // 2.0× is below this stack's fixed cost (React + data router + Query + Mantine shell ≈ 1.85× before
-  // any screen); 2.5× holds the measured 2.44× after code-splitting (see PERFORMANCE.md).
+  // any screen); 2.5× holds the measured 2.44× after code-splitting (see the README, Performance).
   firstPageJsVsReact: 2.5, // first-page JS gzip ≤ 2.5 × the React floor
   firstPageCssBytes: 40_000, // first-page CSS gzip ≤ 40 kB
   lcpVsMantine: 1.5, // LCP ≤ 1.5 × the minimal Mantine page, same 4× CPU throttling
