@@ -124,3 +124,30 @@ describe('sign-in and shell', () => {
     expect(await screen.findByText(/no organization "nope"/i)).toBeInTheDocument();
   });
 });
+
+describe('the sign-in code step', () => {
+  it('accepts a code pasted with the space authenticator apps show ("123 456")', async () => {
+    const { user } = await renderApp('/sign-in');
+    await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+    await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const code = codeFor(OLIVIA_SECRET);
+    await user.click(await screen.findByLabelText('Authentication code'));
+    await user.paste(`${code.slice(0, 3)} ${code.slice(3)}`);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(
+      await screen.findByRole('button', { name: /user menu for olivia owner/i }),
+    ).toBeInTheDocument();
+  });
+
+  it('says letters are not a code, without asking the server', async () => {
+    const { user } = await renderApp('/sign-in');
+    await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+    await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.type(await screen.findByLabelText('Authentication code'), '12ab56');
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText(/digits only/i)).toBeInTheDocument();
+    expect(screen.getByLabelText('Authentication code')).toHaveFocus();
+  });
+});

@@ -35,7 +35,8 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = value.trim();
+    // Authenticator apps show and copy codes as "123 456": spaces are not part of the code.
+    const trimmed = useRecovery ? value.trim() : value.replace(/\s+/g, '');
     if (!useRecovery && !/^\d{6}$/.test(trimmed)) {
       setError('Enter the 6-digit code from your authenticator app (digits only).');
       inputRef.current?.focus();
@@ -88,7 +89,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
             label={useRecovery ? 'Recovery code' : 'Authentication code'}
             autoComplete={useRecovery ? 'off' : 'one-time-code'}
             inputMode={useRecovery ? 'text' : 'numeric'}
-            maxLength={useRecovery ? 24 : 6}
+            maxLength={useRecovery ? 24 : 9}
             placeholder={useRecovery ? 'xxxx-xxxx-xxxx-xxxx' : '123456'}
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
