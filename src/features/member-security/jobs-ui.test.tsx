@@ -63,4 +63,22 @@ describe('large sends run as a job', () => {
     expect(await screen.findByText(/^Sending reminders: 5,000 of/, {}, SLOW)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cancel sending' })).toBeInTheDocument();
   });
+
+  it('shows the outcome of a job that finished while the person was away', async () => {
+    await signInAs('olivia');
+    const res = await call(
+      'POST',
+      '/orgs/initech/reminders',
+      { filter: { mfa: 'disabled' } },
+      { 'Idempotency-Key': 'job-while-away' },
+    );
+    expect(res.status).toBe(202);
+    clock.advance(60_000);
+    await call('GET', `/orgs/initech/reminder-jobs/${String(res.json.id)}`);
+    await renderApp(INITECH_NO_MFA);
+    expect(
+      await screen.findByText(/^Reminder sent to [\d,]+ users\./, {}, SLOW),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel sending' })).toBeNull();
+  }, 40_000);
 });
