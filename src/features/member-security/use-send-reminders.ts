@@ -30,6 +30,10 @@ export function useSendReminders(
     },
     onSuccess: async (outcome, vars) => {
       action.current = null;
+      // The 202 answer is the job's first state: show its progress at once, then poll.
+      if (outcome.kind === 'job') {
+        client.setQueryData(memberKeys.job(orgSlug, outcome.job.id), outcome.job);
+      }
       handlers.onSuccess(outcome, vars);
       await Promise.all([
         client.invalidateQueries({ queryKey: memberKeys.all(orgSlug) }),
