@@ -6,6 +6,10 @@ import { useFocusFirstItem } from './use-focus-first-item';
 
 const roleLabel = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
+/** "mfa" → "MFA", "sso:acme" → "SSO (acme)": what this session still lacks for the organization. */
+const methodShort = (method: string) =>
+  method === 'mfa' ? 'MFA' : method.startsWith('sso:') ? `SSO (${method.slice(4)})` : method;
+
 export function OrgSwitcherBody({
   trigger,
   initiallyOpened,
@@ -29,7 +33,9 @@ export function OrgSwitcherBody({
             rightSection={
               <Text size="xs" c="dimmed">
                 {roleLabel[org.role]}
-                {org.access.granted ? '' : ' · needs sign-in'}
+                {org.access.granted
+                  ? ''
+                  : ` · needs ${org.access.missing.map(methodShort).join(' + ')}`}
               </Text>
             }
             aria-current={org.slug === current?.slug ? 'true' : undefined}

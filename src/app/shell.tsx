@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useFocusPageHeading } from './use-focus-page-heading';
 import { BRAND } from '@/lib/brand';
 import { orgsQuery, type Session } from '@/features/auth/api';
 import { useAppOptions } from './app-options';
@@ -15,6 +16,7 @@ export function Shell({ session }: { session: Session }) {
   const location = useLocation();
   const orgs = useQuery(orgsQuery());
   const currentOrg = useCurrentOrg(orgs.data);
+  const mainRef = useFocusPageHeading(location.pathname);
 
   return (
     <AppShell
@@ -66,7 +68,7 @@ export function Shell({ session }: { session: Session }) {
           </>
         )}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main ref={mainRef}>
         <Outlet />
       </AppShell.Main>
       {devtools}

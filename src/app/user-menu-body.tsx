@@ -21,8 +21,10 @@ export function UserMenuBody({
     try {
       await signOut();
     } finally {
+      // Leave the signed-in pages first, so nothing refetches (and meets a 401) after the cache
+      // is dropped; a deliberate sign-out is not an expired session and keeps no return path.
+      await navigate('/sign-in', { replace: true });
       queryClient.clear();
-      void navigate('/sign-in', { replace: true });
     }
   }
 

@@ -77,6 +77,11 @@ test('in Initech, Olivia reminds everyone without MFA and watches the job finish
   await expect(page.getByText(`All ${total} users that match are selected.`)).toBeVisible();
   await expectAccessible(page, 'all selected');
   await page.getByRole('button', { name: `Remind (${total})` }).click();
+  await expect(
+    page.getByRole('dialog', { name: `Send reminders to ${total} people?` }),
+  ).toBeVisible();
+  await expectAccessible(page, 'confirm bulk send');
+  await page.getByRole('button', { name: `Send ${total} reminders` }).click();
   await expect(page.getByText(/^Sending reminders: /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel sending' })).toBeVisible();
   await expectAccessible(page, 'job running');

@@ -37,7 +37,9 @@ test('signing out returns to sign-in and protects the pages', async ({ page }) =
   await signIn(page, 'mia');
   await openUserMenu(page);
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  // A deliberate sign-out is not an expired session, and keeps no page to return to.
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByText(/your session has ended/i)).toBeHidden();
   await page.goto('/orgs/acme/settings/security');
   await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Forgs%2Facme%2Fsettings%2Fsecurity/);
 });

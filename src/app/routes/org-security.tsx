@@ -10,6 +10,7 @@ import { orgSecurityQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
 import { MemberSecurity } from '@/features/member-security/member-security';
+import { ErrorState } from '../error-state';
 import { PageHeader } from './page-header';
 
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
@@ -45,7 +46,10 @@ function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: stri
 /** User security settings (issue 5): who has MFA and reminders, for owners and admins. */
 function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
   const security = useQuery(orgSecurityQuery(orgSlug));
-  const role = security.data?.viewer.role;
+  // The role also comes with the organization list, so this section does not wait on (or fail
+  // with) the settings above it.
+  const orgs = useQuery(orgsQuery());
+  const role = security.data?.viewer.role ?? orgs.data?.find((o) => o.slug === orgSlug)?.role;
   return (
     <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
       <Stack gap="md">
@@ -54,6 +58,12 @@ function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
         </Title>
         {role ? (
           <MemberSecurity orgSlug={orgSlug} canManage={role !== 'member'} />
+        ) : security.isError && orgs.isError ? (
+          <ErrorState
+            error={security.error}
+            title="Could not load the users"
+            onRetry={() => void Promise.all([security.refetch(), orgs.refetch()])}
+          />
         ) : (
           <Skeleton height={120} aria-label="Loading user security settings" />
         )}

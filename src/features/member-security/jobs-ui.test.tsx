@@ -17,11 +17,33 @@ async function startJob() {
     screen.getByRole('button', { name: `Select all ${formatCount(total)} users that match` }),
   );
   await app.user.click(remindButton());
+  await app.user.click(
+    await screen.findByRole('button', { name: `Send ${formatCount(total)} reminders` }),
+  );
   await screen.findByText(/^Sending reminders: /, {}, SLOW);
   return { ...app, total };
 }
 
 describe('large sends run as a job', () => {
+  it('asks before e-mailing everyone who matches, and sends nothing when cancelled', async () => {
+    const app = await renderApp(INITECH_NO_MFA, { as: 'olivia' });
+    const summary = await screen.findByText(/^1–10 of /, {}, SLOW);
+    const total = Number((summary.textContent ?? '').replace(/^1–10 of /, '').replace(/,/g, ''));
+    await app.user.click(screen.getByRole('checkbox', { name: 'Select all on this page' }));
+    await app.user.click(
+      screen.getByRole('button', { name: `Select all ${formatCount(total)} users that match` }),
+    );
+    await app.user.click(remindButton());
+    const dialog = await screen.findByRole('dialog', {
+      name: `Send reminders to ${formatCount(total)} people?`,
+    });
+    expect(dialog).toHaveTextContent(/reminded in the last 24 hours, are skipped/);
+    await app.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(reminders()).toHaveLength(0);
+    expect(remindButton()).toHaveAccessibleName(`Remind (${formatCount(total)})`);
+  }, 40_000);
+
   it('shows progress while the job runs and the outcome when it finishes', async () => {
     const { total } = await startJob();
     expect(remindButton()).toHaveAccessibleName('Remind (0)');

@@ -3,6 +3,7 @@ import { Alert, Button, Group, NativeSelect, Pagination, Stack, Text } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { activeJobsQuery, memberListQuery, type Member, type MemberSort } from './api';
 import { BulkBar } from './bulk-bar';
+import { CONFIRM_ABOVE, ConfirmBulkSend } from './confirm-bulk-send';
 import { MemberFilters, type FilterPatch } from './member-filters';
 import { MembersTable } from './members-table';
 import { MfaSummary } from './mfa-summary';
@@ -70,6 +71,7 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
     [flow.remindOne, flow.pendingId],
   );
 
+  const [confirming, setConfirming] = useState(false);
   const pages = Math.max(1, Math.ceil(total / view.perPage));
   const first = (view.page - 1) * view.perPage + 1;
   return (
@@ -100,8 +102,23 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
         sending={flow.bulkPending}
         onSelectAll={() => selectAll(filterOf(view), total)}
         onClear={clear}
-        onRemind={() => flow.remindSelection(selection)}
+        onRemind={() =>
+          selection.mode === 'all' && selection.total > CONFIRM_ABOVE
+            ? setConfirming(true)
+            : flow.remindSelection(selection)
+        }
       />
+      {confirming && selection.mode === 'all' && (
+        <ConfirmBulkSend
+          filter={selection.filter}
+          total={selection.total}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            flow.remindSelection(selection);
+          }}
+        />
+      )}
       {list.isError && (
         <Alert color="red" title="Could not load the users" role="alert">
           <Group gap="sm">

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
@@ -37,7 +37,25 @@ export function MfaSecurity({
 }) {
   const status = useQuery(mfaStatusQuery());
   const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => setDialog(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The button that opened a dialog may be gone when it closes (MFA turned on or off): put focus
+  // on the section's heading so a keyboard user does not restart from the top of the page.
+  const [refocus, setRefocus] = useState(false);
+  const close = () => {
+    setDialog(null);
+    setRefocus(true);
+  };
+  const enabled = status.data?.enabled;
+  useEffect(() => {
+    if (!refocus) return;
+    const id = window.setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) {
+        headingRef.current?.focus();
+      }
+      setRefocus(false);
+    }, 250);
+    return () => window.clearTimeout(id);
+  }, [refocus, enabled]);
 
   return (
     <Card
@@ -49,7 +67,7 @@ export function MfaSecurity({
       onFocus={() => void preloadMfaDialogs()}
     >
       <Stack gap="md">
-        <Title order={2} size="h3" id="mfa-heading">
+        <Title order={2} size="h3" id="mfa-heading" ref={headingRef} tabIndex={-1}>
           Multi-factor authentication
         </Title>
         {status.isPending && <Loader size="sm" aria-label="Loading your MFA status" />}

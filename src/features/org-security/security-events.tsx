@@ -107,6 +107,16 @@ export function SecurityEvents({ orgSlug }: { orgSlug: string }) {
           Security events
         </Title>
         {security.isPending && <Skeleton height={20} aria-label="Loading security events" />}
+        {security.isError && (
+          <Alert color="red" title="Could not load security events" role="alert">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{errorMessage(security.error)}</Text>
+              <Button size="xs" variant="light" color="red" onClick={() => void security.refetch()}>
+                Try again
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         {role === 'member' && (
           <Text size="sm" c="dimmed">
             Only owners and admins can see the security events of this organization.

@@ -162,6 +162,7 @@ async function scenario(browser, { appUrl, storageState }) {
     const remind = await timed(page, { event: 'click', kind: 'reminderOutcome' }, async () => {
       await page.getByRole('button', { name: /^Select all .* that match$/ }).click();
       await page.getByRole('button', { name: /^Remind \(/ }).click();
+      await page.getByRole('button', { name: /^Send .* reminders$/ }).click();
     });
     r.remindAll = remind.ms;
     r.remindOutcome = remind.value;
