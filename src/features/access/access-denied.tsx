@@ -97,7 +97,7 @@ export function AccessDenied({
           Git and SSH work again too.
         </Text>
       )}
-      <Alert variant="light" color="gray">
+      <Alert variant="light" color="gray" role="note">
         <Text size="sm">
           Signed in as {user.name ?? user.email}
           {user.name ? ` (${user.email})` : ''}. Service: {service}. Your other organizations are

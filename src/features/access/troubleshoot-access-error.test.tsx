@@ -69,7 +69,9 @@ describe('Troubleshoot an access error', () => {
   it('warns when the error belongs to another account than the signed-in one', async () => {
     const { explain } = await renderTroubleshooter('olivia');
     await explain(SECOND_EXAMPLE);
-    expect(await screen.findByText(/This error is for another account/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/not the account signed in here \(Olivia Owner/),
+    ).toBeInTheDocument();
   });
 
   it('explains the first example as an access problem and what to check', async () => {

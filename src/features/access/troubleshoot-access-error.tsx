@@ -117,7 +117,13 @@ function Result({
   me?: Me;
   onSetUpMfa?: () => void;
 }) {
-  const otherPerson = me && parsed.user?.id && parsed.user.id !== me.id;
+  // The same person may appear under another id in CLI output; only a different name and id count.
+  const otherPerson =
+    me &&
+    parsed.user &&
+    parsed.user.id !== me.id &&
+    parsed.user.name !== me.name &&
+    parsed.user.name !== me.email;
   return (
     <Stack gap="sm" role="region" aria-label="What this error means">
       <Paper withBorder p="sm" radius="md">
@@ -135,8 +141,9 @@ function Result({
       </Paper>
       {otherPerson && (
         <Alert color="orange">
-          This error is for another account than the one signed in here ({me.name ?? me.email}). The
-          fixes below apply to the account that got the error.
+          This error names {parsed.user?.name}, not the account signed in here (
+          {me.name ?? me.email}
+          ). The fixes below apply to the account that got the error.
         </Alert>
       )}
       {parsed.kind === 'missing_methods' ? (
@@ -200,7 +207,7 @@ export function TroubleshootAccessError({
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
           <Group gap="xs">
-            <Button type="submit" variant="light" disabled={!text.trim()}>
+            <Button type="submit" disabled={!text.trim()}>
               Explain this error
             </Button>
             {text && (
