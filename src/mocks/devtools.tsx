@@ -27,7 +27,7 @@ export function DevTools() {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Affix position={{ bottom: 16, right: 16 }} zIndex={150}>
+      <Affix position={{ bottom: 16, left: 16 }} zIndex={150}>
         <Button size="xs" variant="filled" color="grape" onClick={open}>
           Dev tools
         </Button>
@@ -38,6 +38,7 @@ export function DevTools() {
         position="right"
         size="md"
         title="Development tools (mock backend)"
+        closeButtonProps={{ 'aria-label': 'Close development tools' }}
       >
         <Tabs defaultValue="accounts" keepMounted={false}>
           <Tabs.List>

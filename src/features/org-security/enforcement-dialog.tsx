@@ -1,11 +1,31 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { memberSummaryQuery, type MemberSummary } from './api';
 import { formatCount, plural } from './format';
 
-function Impact({ summary, orgName }: { summary: MemberSummary; orgName: string }) {
+function Impact({
+  summary,
+  orgName,
+  onShowWho,
+}: {
+  summary: MemberSummary;
+  orgName: string;
+  onShowWho: () => void;
+}) {
   const { withoutMfa, total, withoutMfaByRole: by } = summary;
   if (withoutMfa === 0) {
     return <Text>Everyone in {orgName} already has MFA. Nobody loses access.</Text>;
@@ -19,10 +39,13 @@ function Impact({ summary, orgName }: { summary: MemberSummary; orgName: string 
         {withoutMfa === 1 ? 'has' : 'have'} no MFA:
       </Text>
       <List size="sm" spacing={2} aria-label="Users without MFA by role">
-        <List.Item>{plural(by.owner, 'owner')}</List.Item>
-        <List.Item>{plural(by.admin, 'admin')}</List.Item>
-        <List.Item>{plural(by.member, 'member')}</List.Item>
+        {by.owner > 0 && <List.Item>{plural(by.owner, 'owner')}</List.Item>}
+        {by.admin > 0 && <List.Item>{plural(by.admin, 'admin')}</List.Item>}
+        {by.member > 0 && <List.Item>{plural(by.member, 'member')}</List.Item>}
       </List>
+      <Anchor component="button" type="button" size="sm" ta="left" onClick={onShowWho}>
+        See who they are (the user list below, filtered to MFA not enabled)
+      </Anchor>
       <Text>
         They lose access to {orgName}&apos;s Console, Git, SSH and API at once, until they set up
         MFA.
@@ -53,6 +76,16 @@ export function EnforcementDialog({
   onClose: () => void;
 }) {
   const summary = useQuery({ ...memberSummaryQuery(orgSlug), enabled: enable });
+  const [, setParams] = useSearchParams();
+  // Knowing beforehand whom it will block: the list below shows exactly those people.
+  const showWho = () => {
+    onClose();
+    setParams((params) => {
+      params.set('mfa', 'disabled');
+      params.delete('page');
+      return params;
+    });
+  };
   const [remind, setRemind] = useState(true);
   const nobodyToRemind = summary.data?.withoutMfa === 0;
   const ready = !enable || summary.isSuccess;
@@ -87,7 +120,9 @@ export function EnforcementDialog({
                 </Stack>
               </Alert>
             )}
-            {summary.isSuccess && <Impact summary={summary.data} orgName={orgName} />}
+            {summary.isSuccess && (
+              <Impact summary={summary.data} orgName={orgName} onShowWho={showWho} />
+            )}
             <Text size="sm" c="dimmed">
               People who have MFA but signed in without it must sign in again with MFA.
             </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../../../tests/render';
 import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
@@ -37,11 +37,19 @@ describe('MFA required area', () => {
     const { dialog } = await openEnableDialog();
     expect(await within(dialog).findByText(/19 of 48 users/)).toBeInTheDocument();
     const byRole = within(dialog).getByRole('list', { name: 'Users without MFA by role' });
-    expect(byRole).toHaveTextContent('0 owners');
+    expect(byRole).not.toHaveTextContent('owner');
     expect(byRole).toHaveTextContent('1 admin');
     expect(byRole).toHaveTextContent('18 members');
     expect(within(dialog).getByText(/Console, Git, SSH and API/)).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: /Remind them now/ })).toBeChecked();
+    expect(acme().mfaRequired).toBe(false);
+  });
+
+  it('shows who would be blocked: the user list filtered to MFA not enabled', async () => {
+    const { dialog, user, router } = await openEnableDialog();
+    await user.click(await within(dialog).findByRole('button', { name: /See who they are/ }));
+    await waitFor(() => expect(router.state.location.search).toContain('mfa=disabled'));
+    expect(await screen.findByText(/^1–19 of 19/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(acme().mfaRequired).toBe(false);
   });
 
