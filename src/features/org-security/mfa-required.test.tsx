@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
+import { saveTimeout } from './api';
 import { renderApp } from '../../../tests/render';
 import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
 import { server } from '@/mocks/node';
@@ -144,6 +145,21 @@ describe('MFA required area', () => {
     expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(screen.getByRole('switch', { name: 'Enable' })).not.toBeChecked();
     expect(acme().mfaRequired).toBe(false);
+  });
+
+  it('keeps the switch unchanged and offers a retry when the save times out', async () => {
+    saveTimeout.ms = 200;
+    server.use(http.patch('*/api/orgs/:slug/security', () => delay('infinite')));
+    try {
+      const { dialog, user, screen } = await openEnableDialog();
+      await within(dialog).findByText(/19 of 48 users/);
+      await user.click(within(dialog).getByRole('button', { name: 'Require MFA' }));
+      expect(await within(dialog).findByRole('button', { name: 'Try again' })).toBeEnabled();
+      expect(screen.getByRole('switch', { name: 'Enable' })).not.toBeChecked();
+      expect(acme().mfaRequired).toBe(false);
+    } finally {
+      saveTimeout.ms = 15_000;
+    }
   });
 
   it('says the setting changed meanwhile and shows the fresh state', async () => {
