@@ -23,6 +23,7 @@ describe('parseAccessError', () => {
       service: 'abcdefg123456-main-bvxea6i--app',
       user: { name: 'Mia Member', id: 'usr_mia' },
       required: ['mfa', 'sso:acme'],
+      unrecognised: 0,
     });
   });
 
@@ -33,6 +34,7 @@ describe('parseAccessError', () => {
       service: 'abcdefg123456-main-bvxea6i--app',
       user: { name: 'Mia Member', id: 'usr_mia' },
       required: [],
+      unrecognised: 0,
     });
   });
 
@@ -102,5 +104,13 @@ describe('describeMethod', () => {
       provider: 'acme',
       label: 'Single sign-on (SSO), provider: acme',
     });
+  });
+
+  it('counts a requirement it cannot read instead of dropping it silently', () => {
+    const parsed = parseAccessError(
+      'Error: Access denied\nService: app\nUser: Mia (u1)\nParameters: {"amr":["mfa","sso:evil<b>x</b>"]}',
+    );
+    expect(parsed?.required).toEqual(['mfa']);
+    expect(parsed?.unrecognised).toBe(1);
   });
 });

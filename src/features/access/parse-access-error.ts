@@ -10,7 +10,13 @@ export interface ParsedAccessError {
   user: { name: string; id: string | null } | null;
   /** Required methods as `amr` values (`mfa`, `sso:acme`), in the order given. */
   required: string[];
+  /** Requirements in the text that are not a method this page knows how to read. */
+  unrecognised: number;
 }
+
+const isAmrList = (value: unknown): value is unknown[] => Array.isArray(value);
+const validAmr = (list: unknown[]) =>
+  list.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m));
 
 const MAX_INPUT = 20_000;
 const AMR_VALUE = /^[a-z0-9][a-z0-9:_.-]{0,60}$/i;
@@ -38,12 +44,11 @@ function parseUser(value: string): ParsedAccessError['user'] {
   return match ? { name: name || id, id: name ? id : null } : { name: value, id: null };
 }
 
-function amrFromJson(value: string): string[] | null {
+function amrFromJson(value: string): unknown[] | null {
   try {
     const parsed: unknown = JSON.parse(value);
     const amr = (parsed as { amr?: unknown } | null)?.amr;
-    if (!Array.isArray(amr)) return null;
-    return amr.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m));
+    return isAmrList(amr) ? amr : null;
   } catch {
     return null;
   }
@@ -70,9 +75,8 @@ function fromProblemJson(text: string): ParsedAccessError | null {
       parameters?: { amr?: unknown };
     };
     if (p.code !== 'additional_authentication_required') return null;
-    const amr = Array.isArray(p.parameters?.amr)
-      ? p.parameters.amr.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m))
-      : [];
+    const all = isAmrList(p.parameters?.amr) ? p.parameters.amr : [];
+    const amr = validAmr(all);
     const name = p.user?.name ?? p.user?.email;
     return {
       kind: amr.length > 0 ? 'missing_methods' : 'no_access',
@@ -83,6 +87,7 @@ function fromProblemJson(text: string): ParsedAccessError | null {
           ? { name, id: typeof p.user?.id === 'string' ? p.user.id : null }
           : null,
       required: amr,
+      unrecognised: all.length - amr.length,
     };
   } catch {
     return null;
@@ -98,7 +103,7 @@ export function parseAccessError(text: string): ParsedAccessError | null {
   let message: string | null = null;
   let service: string | null = null;
   let user: ParsedAccessError['user'] = null;
-  let fromParameters: string[] | null = null;
+  let fromParameters: unknown[] | null = null;
   const fromDetail: string[] = [];
   let inDetail = false;
   let needsAuth = false;
@@ -126,9 +131,12 @@ export function parseAccessError(text: string): ParsedAccessError | null {
   }
 
   // The JSON parameters are exact; the Detail lines are the fallback when they are missing.
-  const required = fromParameters && fromParameters.length > 0 ? fromParameters : fromDetail;
+  const listed = fromParameters ? validAmr(fromParameters) : [];
+  const required = listed.length > 0 ? listed : fromDetail;
+  const unrecognised = fromParameters ? fromParameters.length - listed.length : 0;
   const recognised =
     required.length > 0 ||
+    unrecognised > 0 ||
     needsAuth ||
     (message !== null && NO_ACCESS.test(message)) ||
     (message !== null && service !== null);
@@ -139,5 +147,6 @@ export function parseAccessError(text: string): ParsedAccessError | null {
     service,
     user,
     required,
+    unrecognised,
   };
 }

@@ -146,6 +146,14 @@ function Result({
           ). The fixes below apply to the account that got the error.
         </Alert>
       )}
+      {parsed.unrecognised > 0 && (
+        <Alert color="orange" title="A requirement this page cannot read">
+          The error also names{' '}
+          {parsed.unrecognised === 1 ? 'one requirement' : `${parsed.unrecognised} requirements`}{' '}
+          that is not a sign-in method this page knows. Ask an owner or admin of the organization
+          what it needs.
+        </Alert>
+      )}
       {parsed.kind === 'missing_methods' ? (
         <>
           <Text fw={600}>Additional authentication is required:</Text>
