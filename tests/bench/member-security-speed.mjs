@@ -128,11 +128,23 @@ async function selectAllAndRemind(slug) {
   await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
   const all = page.getByRole('button', { name: /^Select all .* users that match$/ });
   if (await all.count()) await all.click();
+  // Sends to a whole filter of more than 50 people ask first: time from the click that sends.
+  const remind = page.getByRole('button', { name: /^Remind \(/ });
+  const confirm = page.getByRole('button', { name: /^Send .* reminders$/ });
+  if (Number(((await remind.textContent()) ?? '').replace(/\D/g, '')) > 50) {
+    await remind.click();
+    await confirm.waitFor();
+  }
   return timed(
     () =>
-      [...document.querySelectorAll('button')]
-        .find((b) => b.getAttribute('aria-label')?.startsWith('Remind ('))
-        .click(),
+      (
+        [...document.querySelectorAll('button')].find((b) =>
+          /^Send .* reminders$/.test(b.textContent ?? ''),
+        ) ??
+        [...document.querySelectorAll('button')].find((b) =>
+          b.getAttribute('aria-label')?.startsWith('Remind ('),
+        )
+      ).click(),
     // A job's progress, or the result of an immediate send (repeat runs are skipped by the cooldown).
     () =>
       [...document.querySelectorAll('p')].some((p) =>
