@@ -3,7 +3,8 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ListParams } from './api';
 
-export const SEARCH_DEBOUNCE_MS = 150;
+// Long enough to coalesce a burst of typing, short enough for results within 300 ms of the last key.
+export const SEARCH_DEBOUNCE_MS = 100;
 
 export interface FilterPatch {
   q?: string;
