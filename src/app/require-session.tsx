@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { isApiError } from '@/api/problem';
 import { sessionQuery } from '@/features/auth/api';
-import { ErrorState } from './error-state';
+import { ErrorState } from '@/lib/error-state';
 import { Shell } from './shell';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */

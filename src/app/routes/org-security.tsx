@@ -10,7 +10,7 @@ import { orgSecurityQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
 import { MemberSecurity } from '@/features/member-security/member-security';
-import { ErrorState } from '../error-state';
+import { ErrorState } from '@/lib/error-state';
 import { PageHeader } from './page-header';
 
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {

@@ -5,7 +5,7 @@ import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
-import { ErrorState } from '../error-state';
+import { ErrorState } from '@/lib/error-state';
 import { PageHeader } from './page-header';
 
 /** My profile → Security: MFA status, setup and management (issue 3). */

@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useParams } from 'react-router';
 import { orgsQuery } from '@/features/auth/api';
-import { ErrorState } from '../error-state';
+import { ErrorState } from '@/lib/error-state';
 
 export function HomeRedirect() {
   return <Navigate to="/profile/security" replace />;

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { idempotencyKey } from '@/api/client';
+import { ErrorState } from '@/lib/error-state';
 import { errorMessage, isApiError } from '@/api/problem';
 import {
   orgSecurityKeys,
@@ -162,14 +163,11 @@ export function MfaRequired({
           <Skeleton height={24} width={140} aria-label="Loading MFA setting" />
         )}
         {security.isError && !isApiError(security.error, 'additional_authentication_required') && (
-          <Alert color="red" title="Could not load this setting" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{errorMessage(security.error)}</Text>
-              <Button size="xs" variant="light" color="red" onClick={() => void security.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <ErrorState
+            error={security.error}
+            title="Could not load this setting"
+            onRetry={() => void security.refetch()}
+          />
         )}
         {security.isSuccess && (
           <>

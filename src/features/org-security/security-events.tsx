@@ -1,18 +1,7 @@
 import { useId, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Pagination,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Card, Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '@/api/problem';
+import { ErrorState } from '@/lib/error-state';
 import { EVENTS_PER_PAGE, orgSecurityQuery, securityEventsQuery } from './api';
 import { eventText, formatWhen } from './format';
 
@@ -30,14 +19,11 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
   }
   if (events.isError) {
     return (
-      <Alert color="red" title="Could not load security events" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(events.error)}</Text>
-          <Button size="xs" variant="light" color="red" onClick={() => void events.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <ErrorState
+        error={events.error}
+        title="Could not load security events"
+        onRetry={() => void events.refetch()}
+      />
     );
   }
   const { items, total } = events.data;
@@ -108,14 +94,11 @@ export function SecurityEvents({ orgSlug }: { orgSlug: string }) {
         </Title>
         {security.isPending && <Skeleton height={20} aria-label="Loading security events" />}
         {security.isError && (
-          <Alert color="red" title="Could not load security events" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{errorMessage(security.error)}</Text>
-              <Button size="xs" variant="light" color="red" onClick={() => void security.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <ErrorState
+            error={security.error}
+            title="Could not load security events"
+            onRetry={() => void security.refetch()}
+          />
         )}
         {role === 'member' && (
           <Text size="sm" c="dimmed">
