@@ -2,6 +2,7 @@ import { setupWorker } from 'msw/browser';
 import { handlers } from './handlers';
 import { restore, snapshot } from './persist';
 import { transport } from './http';
+import { resetDemoData } from './control';
 
 /**
  * The mock backend in the page. Its state lives in IndexedDB (the mock's "server disk"), so a
@@ -27,6 +28,7 @@ async function load(idb: IDBDatabase): Promise<unknown> {
   });
 }
 
+let store: IDBDatabase | null = null;
 let writing = false;
 let again = false;
 
@@ -60,6 +62,7 @@ export async function startMockBackend(): Promise<{ persist: () => void }> {
   } catch {
     idb = null; // private mode without IndexedDB: the mock still works, without surviving reloads
   }
+  store = idb;
   const persist = () => idb && save(idb);
   const worker = setupWorker(...handlers);
   // Persist as soon as a state-changing answer is sent, so a reload right after sees it.
@@ -72,4 +75,15 @@ export async function startMockBackend(): Promise<{ persist: () => void }> {
     () => idb && idb.transaction(STORE, 'readwrite').objectStore(STORE).put(snapshot(), 'db'),
   );
   return { persist };
+}
+
+/** Dev tools → Reset demo data: the seeded world again, written to disk before the page moves on. */
+export function resetAndPersist(): Promise<void> {
+  resetDemoData();
+  return new Promise((resolve) => {
+    if (!store) return resolve();
+    const tx = store.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(snapshot(), 'db');
+    tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+  });
 }

@@ -1,6 +1,6 @@
 import { clock, config, db, DEFAULT_CONFIG, resetDb, type MockConfig } from './db';
 import { seededRandom } from './random';
-import { DEMO_ACCOUNTS, seededRecoveryCodes } from './seed';
+import { DEMO_ACCOUNTS } from './seed';
 import { totpFor } from './totp';
 
 /** Development controls: the dev tools panel calls these directly, e2e runs over /__mock/*. */
@@ -52,10 +52,6 @@ export function liveCodes(): LiveCode[] {
     });
   }
   return out;
-}
-
-export function demoRecoveryCodes(userId: string): string[] {
-  return seededRecoveryCodes(userId);
 }
 
 export function outbox() {

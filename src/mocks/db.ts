@@ -207,11 +207,6 @@ export function nextId(prefix: string): string {
   return `${prefix}_${(db.nextId++).toString(36)}`;
 }
 
-export function addUser(user: UserRecord): void {
-  db.users.set(user.id, user);
-  db.usersByEmail.set(user.email.toLowerCase(), user.id);
-}
-
 export function membersOf(orgId: string): MembershipRecord[] {
   if (orgId === INITECH_ID) ensureInitech();
   return db.memberships.get(orgId) ?? [];
@@ -220,17 +215,6 @@ export function membersOf(orgId: string): MembershipRecord[] {
 export function orgBySlug(slug: string): OrgRecord | undefined {
   for (const org of db.orgs.values()) if (org.slug === slug) return org;
   return undefined;
-}
-
-export function membershipOf(orgId: string, userId: string): MembershipRecord | undefined {
-  // The signed-in person's own membership is looked up often; Initech's owner is first.
-  return membersOf(orgId).find((m) => m.userId === userId);
-}
-
-export function userOrThrow(id: string): UserRecord {
-  const user = db.users.get(id);
-  if (!user) throw new Error(`Unknown user ${id}`);
-  return user;
 }
 
 export function isInitechLoaded(): boolean {

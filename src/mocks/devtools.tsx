@@ -16,11 +16,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { clock, config, db } from './db';
-import { liveCodes, resetDemoData, updateConfig } from './control';
+import { liveCodes, updateConfig } from './control';
+import { resetAndPersist } from './browser';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seededRecoveryCodes } from './seed';
 import { totpFor } from './totp';
-import { transport } from './http';
-import { snapshot } from './persist';
 
 /** Development tools (mock mode only; main.tsx loads this file only when mocks run). */
 export function DevTools() {
@@ -123,16 +122,7 @@ function Accounts() {
       <Button
         color="red"
         variant="light"
-        onClick={() => {
-          resetDemoData();
-          transport.mode = 'jar';
-          const request = indexedDB.open('nimbus-mock-backend', 1);
-          request.onsuccess = () => {
-            const tx = request.result.transaction('state', 'readwrite');
-            tx.objectStore('state').put(snapshot(), 'db');
-            tx.oncomplete = () => window.location.assign('/sign-in');
-          };
-        }}
+        onClick={() => void resetAndPersist().then(() => window.location.assign('/sign-in'))}
       >
         Reset demo data
       </Button>

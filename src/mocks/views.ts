@@ -1,5 +1,5 @@
 import type { components } from '@/api/schema';
-import { clock, db, membersOf, type OrgRecord, type SessionRecord, type UserRecord } from './db';
+import { clock, db, type OrgRecord, type SessionRecord, type UserRecord } from './db';
 
 type Schemas = components['schemas'];
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -33,14 +33,19 @@ export function missingAmr(org: OrgRecord, session: SessionRecord): string[] {
 export function membershipsOf(userId: string): { org: OrgRecord; role: Schemas['Role'] }[] {
   const out: { org: OrgRecord; role: Schemas['Role'] }[] = [];
   for (const org of db.orgs.values()) {
-    const members = db.memberships.get(org.id) ?? [];
-    // Seeded people come first; generated Initech people never sign in.
-    const m =
-      members.find((x) => x.userId === userId) ??
-      (org.id === 'org_initech' ? undefined : membersOf(org.id).find((x) => x.userId === userId));
+    // Only seeded people sign in, and they are all in the stored lists (Initech's generated
+    // members need not be created to answer this).
+    const m = db.memberships.get(org.id)?.find((x) => x.userId === userId);
     if (m) out.push({ org, role: m.role });
   }
   return out;
+}
+
+/** Organizations that require MFA and that the person owns: removing their MFA is refused. */
+export function ownedRequiringMfa(userId: string): Schemas['OrgRef'][] {
+  return membershipsOf(userId)
+    .filter(({ org, role }) => role === 'owner' && org.mfaRequired)
+    .map(({ org }) => ({ slug: org.slug, name: org.name }));
 }
 
 export function orgSummary(
@@ -80,9 +85,7 @@ export function mfaStatus(user: UserRecord): Schemas['MfaStatus'] {
       ? user.mfa.recoveryCodeHashes.filter((h) => h !== null).length
       : 0,
     requiredBy: requiring.map(({ org }) => ({ slug: org.slug, name: org.name })),
-    ownerOfRequiring: requiring
-      .filter(({ role }) => role === 'owner')
-      .map(({ org }) => ({ slug: org.slug, name: org.name })),
+    ownerOfRequiring: ownedRequiringMfa(user.id),
     pendingEnrollment: pending ? { id: pending.id, expiresAt: iso(pending.expiresAt) } : null,
   };
 }

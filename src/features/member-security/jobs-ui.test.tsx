@@ -8,7 +8,8 @@ import { formatCount } from './outcome';
 
 const INITECH_NO_MFA = '/orgs/initech/settings/security?mfa=disabled&perPage=10';
 
-async function startJob() {
+/** Initech without MFA, everyone matching selected, Remind pressed: the confirmation is open. */
+async function askToRemindEveryone() {
   const app = await renderApp(INITECH_NO_MFA, { as: 'olivia' });
   const summary = await screen.findByText(/^1–10 of /, {}, SLOW);
   const total = Number((summary.textContent ?? '').replace(/^1–10 of /, '').replace(/,/g, ''));
@@ -17,28 +18,27 @@ async function startJob() {
     screen.getByRole('button', { name: `Select all ${formatCount(total)} users that match` }),
   );
   await app.user.click(remindButton());
+  return { ...app, total };
+}
+
+async function startJob() {
+  const app = await askToRemindEveryone();
+  const { total } = app;
   await app.user.click(
     await screen.findByRole('button', { name: `Send ${formatCount(total)} reminders` }),
   );
   await screen.findByText(/^Sending reminders: /, {}, SLOW);
-  return { ...app, total };
+  return app;
 }
 
 describe('large sends run as a job', () => {
   it('asks before e-mailing everyone who matches, and sends nothing when cancelled', async () => {
-    const app = await renderApp(INITECH_NO_MFA, { as: 'olivia' });
-    const summary = await screen.findByText(/^1–10 of /, {}, SLOW);
-    const total = Number((summary.textContent ?? '').replace(/^1–10 of /, '').replace(/,/g, ''));
-    await app.user.click(screen.getByRole('checkbox', { name: 'Select all on this page' }));
-    await app.user.click(
-      screen.getByRole('button', { name: `Select all ${formatCount(total)} users that match` }),
-    );
-    await app.user.click(remindButton());
+    const { user, total } = await askToRemindEveryone();
     const dialog = await screen.findByRole('dialog', {
       name: `Send reminders to ${formatCount(total)} people?`,
     });
     expect(dialog).toHaveTextContent(/reminded in the last 24 hours, are skipped/);
-    await app.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(reminders()).toHaveLength(0);
     expect(remindButton()).toHaveAccessibleName(`Remind (${formatCount(total)})`);

@@ -22,7 +22,7 @@ import {
   proveSecondFactor,
   requireCodeFormat,
 } from '../totp';
-import { membershipsOf, mfaStatus, pendingEnrollmentOf, sessionView } from '../views';
+import { mfaStatus, ownedRequiringMfa, pendingEnrollmentOf, sessionView } from '../views';
 
 const ENROLLMENT_TTL_MS = 10 * 60_000;
 const MAX_FAILURES = 5;
@@ -238,9 +238,7 @@ export const enrollmentHandlers = [
       const answer = await idempotent(request, user.id, body, () => {
         rejectUnknownFields(body, ['code', 'recoveryCode']);
         // Refuse before checking the code, so an owner does not spend a recovery code for nothing.
-        const owned = membershipsOf(user.id)
-          .filter(({ org, role }) => role === 'owner' && org.mfaRequired)
-          .map(({ org }) => ({ slug: org.slug, name: org.name }));
+        const owned = ownedRequiringMfa(user.id);
         if (user.mfa && owned.length > 0)
           throw new ProblemError(
             403,
