@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
 import type { AppInstance } from './router';
 import { cssVariablesResolver, theme } from './theme';
@@ -41,7 +40,7 @@ export function App({ app, env }: { app: AppInstance; env?: 'test' }) {
     >
       <QueryClientProvider client={app.queryClient}>
         <LazyNotifications />
-        <RouterProvider router={app.router} />
+        {app.routes}
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -101,7 +101,12 @@ describe('sign-in and shell', () => {
       expect(router.state.location.pathname).toBe('/orgs/acme/settings/security'),
     );
     // Pages are code-split: the new page renders once its chunk has loaded.
-    expect(await screen.findByRole('tab', { name: 'Security' })).toBeInTheDocument();
+    expect(
+      within(await screen.findByRole('navigation', { name: 'Settings sections' })).getByRole(
+        'link',
+        { name: 'Security', current: 'page' },
+      ),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /switch organization/i }));
     await user.click(await screen.findByRole('menuitem', { name: /globex/i }));
     await waitFor(() =>
@@ -111,7 +116,10 @@ describe('sign-in and shell', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'My profile' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/profile/security'));
     expect(
-      within(await screen.findByRole('tablist')).getByRole('tab', { name: 'Security' }),
+      within(await screen.findByRole('navigation', { name: 'My profile sections' })).getByRole(
+        'link',
+        { name: 'Security', current: 'page' },
+      ),
     ).toBeInTheDocument();
   });
 

@@ -1,4 +1,5 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { Burger, Group, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -9,6 +10,9 @@ import { useAppOptions } from './app-options';
 import { useCurrentOrg } from './current-org';
 import { OrgSwitcher } from './org-switcher';
 import { UserMenu } from './user-menu';
+import { RouteBoundary } from './route-error';
+import classes from './shell.module.css';
+import { pageLoader } from './page-loader';
 
 export function Shell({ session }: { session: Session }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -19,13 +23,9 @@ export function Shell({ session }: { session: Session }) {
   const mainRef = useFocusPageHeading(location.pathname);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+    <div className={classes.root} data-nav-opened={opened || undefined}>
+      <header className={classes.header}>
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" miw={0}>
             <Burger
               opened={opened}
@@ -33,6 +33,8 @@ export function Shell({ session }: { session: Session }) {
               hiddenFrom="sm"
               size="sm"
               aria-label="Toggle navigation"
+              aria-expanded={opened}
+              aria-controls="main-navigation"
             />
             <Text component={Link} to="/profile/security" fw={700} size="lg" visibleFrom="xs">
               {BRAND.name}
@@ -41,37 +43,47 @@ export function Shell({ session }: { session: Session }) {
           </Group>
           <UserMenu session={session} currentOrg={currentOrg} />
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      </header>
+      <nav id="main-navigation" className={classes.navbar} aria-label="Main">
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs">
           My profile
         </Text>
-        <NavLink
-          component={Link}
+        <Link
+          className={classes.navLink}
           to="/profile/security"
-          label="Security"
-          active={location.pathname === '/profile/security'}
+          aria-current={location.pathname === '/profile/security' ? 'page' : undefined}
           onClick={close}
-        />
+        >
+          Security
+        </Link>
         {currentOrg && (
           <>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" truncate>
               {currentOrg.name} settings
             </Text>
-            <NavLink
-              component={Link}
+            <Link
+              className={classes.navLink}
               to={`/orgs/${currentOrg.slug}/settings/security`}
-              label="Security"
-              active={location.pathname.startsWith(`/orgs/${currentOrg.slug}/settings/security`)}
+              aria-current={
+                location.pathname.startsWith(`/orgs/${currentOrg.slug}/settings/security`)
+                  ? 'page'
+                  : undefined
+              }
               onClick={close}
-            />
+            >
+              Security
+            </Link>
           </>
         )}
-      </AppShell.Navbar>
-      <AppShell.Main ref={mainRef}>
-        <Outlet />
-      </AppShell.Main>
+      </nav>
+      <main className={classes.main} ref={mainRef}>
+        <RouteBoundary>
+          <Suspense fallback={pageLoader}>
+            <Outlet />
+          </Suspense>
+        </RouteBoundary>
+      </main>
       {devtools}
-    </AppShell>
+    </div>
   );
 }

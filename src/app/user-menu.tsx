@@ -1,6 +1,7 @@
-import { Avatar, Group, Text, UnstyledButton } from '@mantine/core';
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { OrganizationSummary, Session } from '@/features/auth/api';
 import { deferredMenu } from './deferred-menu';
+import classes from './shell.module.css';
 
 const DeferredUserMenu = deferredMenu<{ currentOrg: OrganizationSummary | undefined }>(() =>
   import('./user-menu-body').then((m) => m.UserMenuBody),
@@ -37,9 +38,9 @@ export function UserMenu({
           title={`Signed in as ${session.user.email}`}
         >
           <Group gap="xs" wrap="nowrap">
-            <Avatar radius="xl" size="sm" color="indigo">
+            <span className={classes.initials} aria-hidden="true">
               {initials(session.user.name, session.user.email)}
-            </Avatar>
+            </span>
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
               {displayName}
             </Text>

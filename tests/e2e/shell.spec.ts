@@ -18,7 +18,10 @@ test('Olivia signs in with her code and reaches My profile and Settings from the
   await expectAccessible(page, 'user menu');
   await page.getByRole('menuitem', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/orgs\/acme\/settings\/security$/);
-  await page.getByRole('tab', { name: 'Security' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Security' })
+    .click();
   await expect(page.getByRole('heading', { name: 'MFA required' })).toBeVisible();
   await expectAccessible(page, 'org settings');
 

@@ -1,7 +1,11 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import classes from '../shell.module.css';
 
-/** A page title with its tab row (the source's "Click Security" step). */
+/**
+ * A page title with its section links (the source's "Click Security" step): links to pages, so a
+ * navigation landmark with the current page marked, not an ARIA tab list.
+ */
 export function PageHeader({
   title,
   subtitle,
@@ -23,19 +27,18 @@ export function PageHeader({
           {subtitle}
         </Text>
       )}
-      <Tabs value={active} aria-label={`${title} sections`}>
-        <Tabs.List>
-          {tabs.map((tab) => (
-            <Tabs.Tab
-              key={tab.to}
-              value={tab.label}
-              renderRoot={(props) => <Link {...props} to={tab.to} />}
-            >
-              {tab.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <nav aria-label={`${title} sections`} className={classes.sections}>
+        {tabs.map((tab) => (
+          <Link
+            key={tab.to}
+            to={tab.to}
+            className={classes.section}
+            aria-current={tab.label === active ? 'page' : undefined}
+          >
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
     </Stack>
   );
 }
