@@ -37,8 +37,16 @@ const runs = Math.max(5, Number(args.runs));
 const log = (message) => console.log(message);
 const detail = args.verbose ? log : undefined;
 
-/** Ports of this benchmark (4300-4399). */
-const PORT = { mock: 4310, app: 4320, react: 4321, mantine: 4322, scaleMock: 4311, scaleApp: 4331 };
+/** Ports of this benchmark: 4300-4399, or from BENCH_PORT_BASE (two runs side by side). */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 4300);
+const PORT = {
+  mock: BASE + 10,
+  app: BASE + 20,
+  react: BASE + 21,
+  mantine: BASE + 22,
+  scaleMock: BASE + 11,
+  scaleApp: BASE + 31,
+};
 
 const noLoaders = (page) =>
   page.waitForFunction(
