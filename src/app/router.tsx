@@ -13,6 +13,7 @@ import {
 } from 'react-router';
 import { Center } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
+import { authKeys, orgsQuery, sessionQuery } from '@/features/auth/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { pageLoader } from './page-loader';
@@ -45,16 +46,40 @@ const pages = {
   ),
 };
 
-const PAGE_PATHS: [string, keyof typeof pages][] = [
+/** What a page asks the server for first, given the address it was opened at. */
+export type PagePrefetch = (client: QueryClient, at: { pathname: string; search: string }) => void;
+
+/** The same modules as `pages` (one download): their `prefetch` export. */
+const PAGE_PATHS: [string, keyof typeof pages, (() => Promise<PagePrefetch>)?][] = [
   ['/sign-in', 'signIn'],
-  ['/profile/security', 'profileSecurity'],
-  ['/orgs/:orgSlug/settings/security', 'orgSecurity'],
+  [
+    '/profile/security',
+    'profileSecurity',
+    () => import('./routes/profile-security').then((m) => m.prefetch),
+  ],
+  [
+    '/orgs/:orgSlug/settings/security',
+    'orgSecurity',
+    () => import('./routes/org-security').then((m) => m.prefetch),
+  ],
 ];
 
-/** Starts downloading the code of the page at `pathname`, if it is a code-split page. */
-export function preloadPageAt(pathname: string): void {
-  const hit = PAGE_PATHS.find(([path]) => matchPath(path, pathname));
+/**
+ * The first load, without a waterfall: the page's code, the session and, once the session is
+ * known to be valid, the shell's and the page's first requests all start before React renders
+ * anything, instead of one after the other as components mount.
+ */
+function startFirstPage(client: QueryClient, at: { pathname: string; search: string }): void {
+  const hit = PAGE_PATHS.find(([path]) => matchPath(path, at.pathname));
   if (hit) void pages[hit[1]].preload();
+  if (at.pathname === '/sign-in') return;
+  client.fetchQuery(sessionQuery()).then(
+    () => {
+      void client.prefetchQuery(orgsQuery());
+      void hit?.[2]?.().then((prefetch) => prefetch(client, at));
+    },
+    () => {}, // not signed in: RequireSession sends the person to sign-in
+  );
 }
 
 /** Loads every page's code up front (tests: so the first render of a page is not a download). */
@@ -137,12 +162,15 @@ export function createAppRouter(options: AppOptions & { initialPath?: string } =
   const queryClient = createQueryClient(() => {
     const { pathname, search } = router.state.location;
     if (pathname === '/sign-in') return;
+    // No session was ever known here: a visitor who is not signed in, not an expired session
+    // (RequireSession sends them to sign-in).
+    if (!queryClient.getQueryData(authKeys.session)) return;
     queryClient.clear();
     void router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search)}&expired=1`, {
       replace: true,
     });
   });
-  preloadPageAt(start.pathname);
+  startFirstPage(queryClient, { pathname: start.pathname, search: start.search });
   const inner = (
     <>
       <RouterBridge router={router} />

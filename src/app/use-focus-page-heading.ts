@@ -1,12 +1,21 @@
 import { useEffect, useRef } from 'react';
 
+/** True until the first page of this document has been shown (not after a sign-in within it). */
+let firstPageOfVisit = true;
+
 /**
  * After a navigation, move focus to the new page's heading (as a screen reader or keyboard user
  * expects), instead of leaving it on <body>. Pages load lazily, so wait a few frames for the h1.
+ * Not on the first page of a visit: there the document starts at the top as any page does (and
+ * the first paint does not wait for the layout that focusing forces).
  */
 export function useFocusPageHeading(pathname: string) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
+    if (firstPageOfVisit) {
+      firstPageOfVisit = false;
+      return;
+    }
     let frame = 0;
     let tries = 0;
     const tick = () => {

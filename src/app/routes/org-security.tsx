@@ -1,17 +1,41 @@
 import { Alert, Card, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
+import { matchPath, useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
 import { orgsQuery } from '@/features/auth/api';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
 import { setUpMfaPath } from '@/features/access/access-denied';
 import { StepUpButton } from '@/features/access/step-up-dialog';
-import { orgSecurityQuery } from '@/features/org-security/api';
+import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
+import { memberListQuery } from '@/features/member-security/api';
 import { MemberSecurity } from '@/features/member-security/member-security';
+import { parseView } from '@/features/member-security/view-params';
 import { ErrorState } from '@/lib/error-state';
+import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
+
+/**
+ * The page's requests, started with its code on a first load (see the router). The user list
+ * and the events only for an owner or admin whose session meets the organization's requirements:
+ * for anyone else they are refused, and the page does not ask for them. (The summary and the
+ * running jobs are always fetched fresh on mount, so they are not prefetched.)
+ */
+export const prefetch: PagePrefetch = (client, { pathname, search }) => {
+  const orgSlug = matchPath('/orgs/:orgSlug/settings/security', pathname)?.params.orgSlug;
+  if (!orgSlug) return;
+  void client.prefetchQuery(orgSecurityQuery(orgSlug));
+  client.fetchQuery(orgsQuery()).then(
+    (orgs) => {
+      const org = orgs.find((o) => o.slug === orgSlug);
+      if (!org || org.role === 'member' || !org.access.granted) return;
+      void client.prefetchQuery(memberListQuery(orgSlug, parseView(new URLSearchParams(search))));
+      void client.prefetchQuery(securityEventsQuery(orgSlug, 1));
+    },
+    () => {},
+  );
+};
 
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
   const location = useLocation();

@@ -4,9 +4,17 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
+import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { ErrorState } from '@/lib/error-state';
+import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
+
+/** The page's requests, started with its code on a first load (see the router). */
+export const prefetch: PagePrefetch = (client) => {
+  void client.prefetchQuery(meQuery());
+  void client.prefetchQuery(mfaStatusQuery());
+};
 
 /** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
