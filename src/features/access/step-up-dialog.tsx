@@ -4,12 +4,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '@/api/problem';
 import { afterSessionChange, stepUpSession } from './api';
+import { formatTime } from '@/lib/format';
 
 function failureText(error: unknown): string {
   if (isApiError(error, 'mfa_locked')) {
     const at = error.problem.parameters?.retryAt;
     return typeof at === 'string'
-      ? `Too many wrong codes. Try again after ${new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`
+      ? `Too many wrong codes. Try again after ${formatTime(at)}.`
       : errorMessage(error);
   }
   return errorMessage(error);

@@ -9,6 +9,7 @@ import { TroubleshootAccessError } from './troubleshoot-access-error';
 // Rendered alone (real providers, real mock backend) until the profile page mounts it.
 async function renderTroubleshooter(as: 'mia' | 'olivia', onSetUpMfa?: () => void) {
   await signInAs(as);
+  await import('./troubleshoot-result'); // code-split; a test measures the UI, not the download
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();
   render(

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
+import { formatTime } from '@/lib/format';
 
 type Proof = { code: string } | { recoveryCode: string };
 
@@ -13,10 +14,7 @@ interface Props {
 
 function lockMessage(error: ApiError): string {
   const retryAt = error.problem.parameters?.retryAt;
-  const when =
-    typeof retryAt === 'string'
-      ? new Date(retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-      : null;
+  const when = typeof retryAt === 'string' ? formatTime(retryAt) : null;
   return when
     ? `Too many wrong codes. The code step is locked until ${when}.`
     : 'Too many wrong codes. Wait a few minutes and try again.';

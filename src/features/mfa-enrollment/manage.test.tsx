@@ -7,6 +7,7 @@ import { clock, db } from '@/mocks/db';
 import { server } from '@/mocks/node';
 import { seededRecoveryCodes } from '@/mocks/seed';
 import { LOAD } from './test-helpers';
+import { formatDate } from '@/lib/format';
 
 const modal = (name: string) => screen.getByRole('dialog', { name });
 
@@ -27,7 +28,7 @@ describe('My profile → Security when MFA is on', () => {
     await renderApp('/profile/security', { as: 'olivia' });
     expect(await screen.findByText('Enabled', {}, LOAD)).toBeInTheDocument();
     const enabledAt = db.users.get('usr_olivia')?.mfa?.enabledAt ?? 0;
-    const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(enabledAt);
+    const date = formatDate(enabledAt);
     expect(screen.getByText(`· enabled since ${date}`)).toBeInTheDocument();
     expect(screen.getByText('Recovery codes: 10 of 10 left')).toBeInTheDocument();
     expect(screen.queryByText('Few recovery codes left')).not.toBeInTheDocument();

@@ -1,12 +1,11 @@
 import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { BRAND } from '@/lib/brand';
 import type { MfaStatus } from './api';
+import { formatDate, formatTime } from '@/lib/format';
 
 const LOW_CODES = 4;
-const date = (iso: string | null) =>
-  iso ? new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(iso)) : '';
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const date = (iso: string | null) => (iso ? formatDate(iso) : '');
+const time = formatTime;
 const names = (orgs: { name: string }[]) => orgs.map((o) => o.name).join(', ');
 
 export function MfaNotEnabledDetails({

@@ -1,5 +1,6 @@
 import { Button, Checkbox, CopyButton, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { BRAND } from '@/lib/brand';
+import { formatDateTime } from '@/lib/format';
 
 interface Props {
   codes: string[];
@@ -18,7 +19,7 @@ const PRINT_CSS = `@media print {
 function asText(codes: string[], accountName: string): string {
   return [
     `${BRAND.name} recovery codes for ${accountName}`,
-    `Created ${new Date().toLocaleString()}`,
+    `Created ${formatDateTime(new Date())}`,
     '',
     'Each code signs you in once if you lose your authenticator app.',
     'Keep them somewhere safe, such as a password manager.',

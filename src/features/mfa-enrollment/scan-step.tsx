@@ -4,9 +4,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import type { TotpEnrollment } from './api';
 import { groupKey } from './code-format';
 import { StepHeading } from './step-heading';
+import { formatTime } from '@/lib/format';
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatTime(iso);
 
 export function ScanStep({ enrollment, appName }: { enrollment: TotpEnrollment; appName: string }) {
   const [showKey, setShowKey] = useState(false);

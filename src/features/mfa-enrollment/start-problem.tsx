@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
+import { formatTime } from '@/lib/format';
 
 interface Props {
   error: unknown;
@@ -9,10 +10,7 @@ interface Props {
   onClose: () => void;
 }
 
-const time = (iso: unknown) =>
-  typeof iso === 'string'
-    ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : null;
+const time = (iso: unknown) => (typeof iso === 'string' ? formatTime(iso) : null);
 
 /** Why a setup could not start, and the way forward for each reason. */
 export function StartProblem({ error, busy, onStartOver, onRetry, onClose }: Props) {

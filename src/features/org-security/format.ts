@@ -1,14 +1,12 @@
 import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
+import { formatCount, formatDateTime } from '@/lib/format';
 
-const count = new Intl.NumberFormat();
-export const formatCount = (n: number) => count.format(n);
+export { formatCount };
 
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
 
-export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export const formatWhen = (iso: string): string => formatDateTime(iso);
 
 export const personName = (p: { name: string | null; email: string }) => p.name ?? p.email;
 
