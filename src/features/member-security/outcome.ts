@@ -1,7 +1,7 @@
+import { formatCount } from '@/lib/format';
 import type { ReminderJob, ReminderResult } from './api';
 
-const number = new Intl.NumberFormat('en');
-export const formatCount = (n: number) => number.format(n);
+export { formatCount };
 
 export const users = (n: number) => `${formatCount(n)} ${n === 1 ? 'user' : 'users'}`;
 

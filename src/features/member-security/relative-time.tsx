@@ -1,7 +1,8 @@
 import { Tooltip } from '@mantine/core';
+import { formatDateTime } from '@/lib/format';
 
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
+const UNITS: [Unit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
   ['week', 7 * 86_400_000],
@@ -10,17 +11,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+/** What Intl.RelativeTimeFormat('en', { numeric: 'auto' }) says, without starting ICU (src/lib/format.ts). */
+const LAST: Partial<Record<Unit, string>> = {
+  year: 'last year',
+  month: 'last month',
+  week: 'last week',
+  day: 'yesterday',
+};
+const ago = (n: number, unit: Unit) =>
+  n === 1 && LAST[unit] ? LAST[unit] : `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+
 export function relativeTime(iso: string, now = Date.now()): string {
   // A server clock slightly ahead of this one must not read "in 2 minutes".
   const elapsed = Math.max(0, now - Date.parse(iso));
   for (const [unit, ms] of UNITS) {
-    if (elapsed >= ms) return rtf.format(-Math.floor(elapsed / ms), unit);
+    if (elapsed >= ms) return ago(Math.floor(elapsed / ms), unit);
   }
   return 'just now';
 }
 
-export const exactTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const exactTime = (iso: string) => formatDateTime(iso);
 
 /** "3 hours ago", with the exact time on hover. */
 export function RelativeTime({ iso }: { iso: string }) {
