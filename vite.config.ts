@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { pagePreload } from './vite/page-preload.ts';
 
 const mockServer = process.env.MOCK_SERVER_URL;
 
@@ -31,18 +30,7 @@ export default defineConfig(({ command, mode }) => {
       ? env.VITE_ENABLE_MOCKS !== 'false'
       : env.VITE_ENABLE_MOCKS === 'true';
   return {
-    plugins: [
-      react(),
-      // The pages of src/app/router.tsx (a test checks the two lists agree).
-      pagePreload({
-        '/sign-in': 'src/app/routes/sign-in.tsx',
-        '/': 'src/app/routes/profile-security.tsx',
-        '/profile': 'src/app/routes/profile-security.tsx',
-        '/profile/security': 'src/app/routes/profile-security.tsx',
-        '/orgs/:orgSlug/settings/security': 'src/app/routes/org-security.tsx',
-      }),
-      ...(mocks ? [] : [withoutMockWorker()]),
-    ],
+    plugins: [react(), ...(mocks ? [] : [withoutMockWorker()])],
     define: { __MOCKS__: JSON.stringify(mocks) },
     // Pre-bundle what lazy chunks import, so a fresh dev server never reloads mid-flow.
     optimizeDeps: { include: ['qrcode.react'] },

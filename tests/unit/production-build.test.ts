@@ -60,36 +60,3 @@ describe('the production build', () => {
     );
   });
 });
-
-describe('page preloading (vite/page-preload.ts)', () => {
-  const html = () => files.find((f) => f.path === 'index.html')?.text ?? '';
-  /** The inline script's table: [pattern, chunk URLs][] */
-  const table = (): [string, string[]][] => {
-    const match = /\}\)\((\[\[.*\]\])\)<\/script>/.exec(html());
-    return match ? JSON.parse(match[1] ?? '[]') : [];
-  };
-
-  it('preloads the chunks of the page at the address, before the entry runs', () => {
-    const at = (path: string) => table().find(([pattern]) => new RegExp(pattern).test(path))?.[1];
-    const profile = at('/profile/security');
-    expect(profile?.some((u) => /\/assets\/profile-security-[\w-]+\.js$/.test(u))).toBe(true);
-    expect(at('/orgs/acme/settings/security')?.some((u) => u.includes('/org-security-'))).toBe(
-      true,
-    );
-    expect(at('/sign-in')?.some((u) => u.includes('/sign-in-'))).toBe(true);
-    expect(at('/')).toEqual(profile);
-    expect(at('/orgs/acme/settings/security/extra')).toBeUndefined();
-    // Every URL is a file of the build; none of the entry's own chunks is listed twice.
-    const names = new Set(files.map((f) => `/${f.path}`));
-    for (const [, urls] of table()) for (const url of urls) expect(names.has(url), url).toBe(true);
-    expect(html().indexOf('modulepreload')).toBeLessThan(html().indexOf('type="module"'));
-  });
-
-  it('covers every code-split page of the router', () => {
-    const router = readFileSync(join(__dirname, '../../src/app/router.tsx'), 'utf8');
-    const pages = [...router.matchAll(/import\('\.\/routes\/([\w-]+)'\)/g)].map((m) => m[1]);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    for (const page of new Set(pages))
-      expect(table().some(([, urls]) => urls.some((u) => u.includes(`/${page}-`)))).toBe(true);
-  });
-});
