@@ -47,7 +47,10 @@ const pages = {
 };
 
 /** What a page asks the server for first, given the address it was opened at. */
-export type PagePrefetch = (client: QueryClient, at: { pathname: string; search: string }) => void;
+export type PagePrefetch = (
+  client: QueryClient,
+  at: { pathname: string; search: string },
+) => Promise<unknown>;
 
 /** The same modules as `pages` (one download): their `prefetch` export. */
 const PAGE_PATHS: [string, keyof typeof pages, (() => Promise<PagePrefetch>)?][] = [

@@ -22,19 +22,17 @@ import { PageHeader } from './page-header';
  * for anyone else they are refused, and the page does not ask for them. (The summary and the
  * running jobs are always fetched fresh on mount, so they are not prefetched.)
  */
-export const prefetch: PagePrefetch = (client, { pathname, search }) => {
+export const prefetch: PagePrefetch = async (client, { pathname, search }) => {
   const orgSlug = matchPath('/orgs/:orgSlug/settings/security', pathname)?.params.orgSlug;
   if (!orgSlug) return;
-  void client.prefetchQuery(orgSecurityQuery(orgSlug));
-  client.fetchQuery(orgsQuery()).then(
-    (orgs) => {
-      const org = orgs.find((o) => o.slug === orgSlug);
-      if (!org || org.role === 'member' || !org.access.granted) return;
-      void client.prefetchQuery(memberListQuery(orgSlug, parseView(new URLSearchParams(search))));
-      void client.prefetchQuery(securityEventsQuery(orgSlug, 1));
-    },
-    () => {},
-  );
+  const orgs = client.fetchQuery(orgsQuery()).catch(() => []);
+  void orgs.then((list) => {
+    const org = list.find((o) => o.slug === orgSlug);
+    if (!org || org.role === 'member' || !org.access.granted) return;
+    void client.prefetchQuery(memberListQuery(orgSlug, parseView(new URLSearchParams(search))));
+    void client.prefetchQuery(securityEventsQuery(orgSlug, 1));
+  });
+  await Promise.all([client.prefetchQuery(orgSecurityQuery(orgSlug)), orgs]);
 };
 
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {

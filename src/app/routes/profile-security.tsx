@@ -11,10 +11,8 @@ import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
 
 /** The page's requests, started with its code on a first load (see the router). */
-export const prefetch: PagePrefetch = (client) => {
-  void client.prefetchQuery(meQuery());
-  void client.prefetchQuery(mfaStatusQuery());
-};
+export const prefetch: PagePrefetch = (client) =>
+  Promise.all([client.prefetchQuery(meQuery()), client.prefetchQuery(mfaStatusQuery())]);
 
 /** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
