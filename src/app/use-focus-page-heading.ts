@@ -1,27 +1,26 @@
 import { useEffect, useRef } from 'react';
 
-/** True until the first page of this document has been shown (not after a sign-in within it). */
-let firstPageOfVisit = true;
+/** The address this document was opened at, until the first navigation away from it. */
+let firstPath: string | null = typeof window === 'undefined' ? null : window.location.pathname;
 
 /**
  * After a navigation, move focus to the new page's heading (as a screen reader or keyboard user
  * expects), instead of leaving it on <body>. Pages load lazily, so wait a few frames for the h1.
- * Not on the first page of a visit: there the document starts at the top as any page does (and
- * the first paint does not wait for the layout that focusing forces).
+ * Not on the page the document was opened at: there it starts at the top as any page does (and
+ * the first paint does not wait for the layout that focusing forces). After signing in, yes.
  */
 export function useFocusPageHeading(pathname: string) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (firstPageOfVisit) {
-      firstPageOfVisit = false;
-      return;
-    }
+    if (pathname === firstPath) return; // (StrictMode runs this twice for the same page)
+    firstPath = null;
+    const startedOn = document.activeElement;
     let frame = 0;
     let tries = 0;
     const tick = () => {
       const active = document.activeElement;
-      // Someone already moved focus into the page (a dialog, a field): leave it there.
-      if (active && active !== document.body && ref.current?.contains(active)) return;
+      // Someone already moved focus since the navigation (a menu, a dialog, a field): leave it.
+      if (active && active !== document.body && active !== startedOn) return;
       const heading = ref.current?.querySelector<HTMLElement>('h1');
       if (heading) {
         heading.tabIndex = -1;
