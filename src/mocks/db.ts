@@ -102,6 +102,8 @@ export interface ReminderJobRecord {
   actorId: string;
   /** User ids resolved when the job was created. */
   recipients: string[];
+  /** Where the e-mails' link points (the Console the send came from); absent in older saved state. */
+  origin?: string;
   processed: number;
   sent: number;
   skipped: ReminderSkippedCounts;

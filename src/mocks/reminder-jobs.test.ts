@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
 import { clock, config, db, membersOf } from './db';
+import { allMatching, countMatching, matchingIds } from './member-query';
 import { INITECH_ID } from './seed';
 
 interface JobJson {
@@ -96,6 +97,25 @@ describe('large sends run as a job', () => {
     const b = await job(String(second.json.id));
     expect(a.sent + b.sent).toBe(a.total);
     expect(reminders()).toBe(a.total);
+  });
+
+  it('holds exactly the people the filter matched when it started, in name order', async () => {
+    const { json } = await startNoMfaJob();
+    const expected = allMatching(INITECH_ID, { mfa: 'disabled' }).map((r) => r.u.id);
+    expect(db.jobs.get(String(json.id))?.recipients).toEqual(expected);
+    expect(json.total).toBe(expected.length);
+  });
+
+  it('resolves a filter’s ids from the index exactly as its rows, for every sort', () => {
+    const filters = [{}, { mfa: 'enabled' as const }, { role: 'admin' as const, q: 'an' }];
+    for (const filter of filters) {
+      expect(countMatching(INITECH_ID, filter)).toBe(allMatching(INITECH_ID, filter).length);
+      for (const sort of ['name', '-email', 'role', 'lastRemindedAt'] as const) {
+        expect(matchingIds(INITECH_ID, filter, sort)).toEqual(
+          allMatching(INITECH_ID, filter, sort).map((r) => r.u.id),
+        );
+      }
+    }
   });
 
   it('runs more than 1,000 ids as a job and counts outsiders', async () => {

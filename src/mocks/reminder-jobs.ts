@@ -9,7 +9,7 @@ import {
   type ReminderSkippedCounts,
   type UserRecord,
 } from './db';
-import { noteRemindersChanged, type Row } from './member-query';
+import { noteRemindersChanged, rowLookup, type Row } from './member-query';
 import { sendReminderMail } from './reminder-mail';
 import { userRef } from './views';
 
@@ -61,12 +61,15 @@ export function createJob(
   actor: UserRecord,
   /** Ids outside the organization may be included: the job counts them as such. */
   recipients: string[],
+  /** Where the e-mails' link points: the Console the send came from. */
+  origin: string,
 ): ReminderJobRecord {
   const job: ReminderJobRecord = {
     id: nextId('job'),
     orgId: org.id,
     actorId: actor.id,
     recipients,
+    origin,
     processed: 0,
     sent: 0,
     skipped: emptySkipped(),
@@ -83,38 +86,45 @@ const dueAt = (job: ReminderJobRecord, n: number) =>
   job.createdAt + Math.ceil((n * 1000) / config.jobRatePerSecond);
 
 /**
- * Jobs progress lazily and deterministically: every read processes the recipients that the
- * configured pace would have reached by now, each at the time it was due.
+ * Jobs progress deterministically with the mock's clock: advancing a job processes the
+ * recipients that the configured pace would have reached by now, each at the time it was due.
+ * Every read of a job advances it first (so a read always shows the state as of now, and tests
+ * drive jobs with the clock alone); in the browser and the HTTP server the job pump also advances
+ * them on a timer (./job-pump), so a read finds at most one pump interval of work left.
+ * Returns how many recipients were processed.
  */
-export function advanceJob(
-  job: ReminderJobRecord,
-  rowOf: (userId: string) => Row | undefined,
-  origin: string,
-): void {
-  if (job.status !== 'running') return;
+export function advanceJob(job: ReminderJobRecord, fallbackOrigin = ''): number {
+  if (job.status !== 'running') return 0;
   const org = db.orgs.get(job.orgId);
   const actor = db.users.get(job.actorId);
-  if (!org || !actor) return;
+  if (!org || !actor) return 0;
   const now = clock.now();
   const total = job.recipients.length;
   const reached = Math.floor(((now - job.createdAt) * config.jobRatePerSecond) / 1000);
   const target = Math.min(total, Math.max(job.processed, reached));
-  let changed = false;
-  for (; job.processed < target; job.processed++) {
-    const row = rowOf(job.recipients[job.processed] ?? '');
-    const at = dueAt(job, job.processed + 1);
-    if (!row) {
-      job.skipped.notInOrganization++; // never a member, or left since the job started
-      continue;
+  const from = job.processed;
+  if (target > from) {
+    // Jobs saved before the origin was kept (older persisted state) use the reader's.
+    const origin = job.origin ?? fallbackOrigin;
+    const rowOf = rowLookup(job.orgId);
+    let changed = false;
+    for (; job.processed < target; job.processed++) {
+      const row: Row | undefined = rowOf(job.recipients[job.processed] ?? '');
+      const at = dueAt(job, job.processed + 1);
+      if (!row) {
+        job.skipped.notInOrganization++; // never a member, or left since the job started
+        continue;
+      }
+      const outcome = remindOne(row, org, actor, origin, at);
+      if (outcome === 'sent') {
+        job.sent++;
+        changed = true;
+      } else job.skipped[outcome]++;
     }
-    const outcome = remindOne(row, org, actor, origin, at);
-    if (outcome === 'sent') {
-      job.sent++;
-      changed = true;
-    } else job.skipped[outcome]++;
+    if (changed) noteRemindersChanged();
   }
-  if (changed) noteRemindersChanged();
   if (job.processed >= total) finishJob(job, org, 'completed', dueAt(job, total));
+  return job.processed - from;
 }
 
 export function finishJob(

@@ -11,7 +11,14 @@ import {
   tooManyRequests,
 } from '../http';
 import { idempotent } from '../idempotency';
-import { allMatching, noteRemindersChanged, rowOf, type Row } from '../member-query';
+import {
+  allMatching,
+  countMatching,
+  matchingIds,
+  noteRemindersChanged,
+  rowOf,
+  type Row,
+} from '../member-query';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
 import { parseReminderRequest, type ReminderTarget } from '../reminder-request';
 import {
@@ -65,16 +72,23 @@ function resolve(ctx: OrgContext, target: ReminderTarget) {
   return { rows, outside };
 }
 
+function startJob(request: Request, ctx: OrgContext, recipients: string[]): Response {
+  const job = createJob(ctx.org, ctx.user, recipients, originOf(request));
+  return HttpResponse.json(jobView(job), {
+    status: 202,
+    headers: { Location: `/api/orgs/${ctx.org.slug}/reminder-jobs/${job.id}` },
+  });
+}
+
 function send(request: Request, ctx: OrgContext, target: ReminderTarget): Response {
   takeRateLimit(ctx.user.id);
+  // A whole filter is counted first (the list has usually cached that count): a large one becomes
+  // a job holding the matching ids, copied from the index without resolving a row per person.
+  if ('filter' in target && countMatching(ctx.org.id, target.filter) > JOB_THRESHOLD)
+    return startJob(request, ctx, matchingIds(ctx.org.id, target.filter));
   const { rows, outside } = resolve(ctx, target);
-  if (rows.length > JOB_THRESHOLD) {
-    const job = createJob(ctx.org, ctx.user, [...outside, ...rows.map((r) => r.u.id)]);
-    return HttpResponse.json(jobView(job), {
-      status: 202,
-      headers: { Location: `/api/orgs/${ctx.org.slug}/reminder-jobs/${job.id}` },
-    });
-  }
+  if (rows.length > JOB_THRESHOLD)
+    return startJob(request, ctx, [...outside, ...rows.map((r) => r.u.id)]);
   const now = clock.now();
   const origin = originOf(request);
   const skipped = { ...emptySkipped(), notInOrganization: outside.length };
@@ -99,7 +113,7 @@ function send(request: Request, ctx: OrgContext, target: ReminderTarget): Respon
 function jobOf(ctx: OrgContext, jobId: string, request: Request): ReminderJobRecord {
   const job = db.jobs.get(jobId);
   if (!job || job.orgId !== ctx.org.id) throw notFound('There is no reminder job with this id.');
-  advanceJob(job, (id) => rowOf(ctx.org.id, id), originOf(request));
+  advanceJob(job, originOf(request));
   return job;
 }
 
@@ -138,7 +152,7 @@ export const reminderHandlers: HttpHandler[] = [
         .filter((job) => job.orgId === ctx.org.id)
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, 20);
-      for (const job of jobs) advanceJob(job, (id) => rowOf(ctx.org.id, id), origin);
+      for (const job of jobs) advanceJob(job, origin);
       const items = jobs.filter((job) => status === 'all' || job.status === 'running');
       return response(200).json({ items: items.map(jobView) }, { headers: NO_STORE });
     }),
