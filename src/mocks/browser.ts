@@ -3,6 +3,7 @@ import { handlers } from './handlers';
 import { restore, snapshot } from './persist';
 import { transport } from './http';
 import { resetDemoData } from './control';
+import { pumpJobs, startJobPump } from './job-pump';
 
 /**
  * The mock backend in the page. Its state lives in IndexedDB (the mock's "server disk"), so a
@@ -64,6 +65,10 @@ export async function startMockBackend(): Promise<{ persist: () => void }> {
   }
   store = idb;
   const persist = () => idb && save(idb);
+  // Reminder jobs send in the background (not in the page's polls); a job that finished while
+  // the page was closed is brought up to date before the first request, and saved when it ends.
+  if (pumpJobs(location.origin).finished.length > 0) persist();
+  startJobPump({ onStep: (step) => step.finished.length > 0 && persist() });
   const worker = setupWorker(...handlers);
   // Persist as soon as a state-changing answer is sent, so a reload right after sees it.
   worker.events.on('response:mocked', ({ request }) => {

@@ -3,6 +3,7 @@ import { getResponse } from 'msw';
 import { handlers } from './handlers';
 import { transport } from './http';
 import { updateConfig } from './control';
+import { startJobPump } from './job-pump';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
@@ -70,6 +71,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     );
   }
 }
+
+// Reminder jobs send in the background, a few hundred e-mails a step, not in the polls.
+startJobPump();
 
 createServer((req, res) => void handle(req, res)).listen(port, '127.0.0.1', () => {
   console.log(`Nimbus mock API on http://127.0.0.1:${port}/api`);
