@@ -96,7 +96,9 @@ export const reminderJobQuery = (orgSlug: string, jobId: string) =>
         }),
       ),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? JOB_POLL_MS : false),
-    staleTime: 0,
+    // The 202 answer seeds the cache with the job's first state: the first poll is one interval
+    // later, not at once (a job's state only changes at its pace).
+    staleTime: JOB_POLL_MS,
   });
 
 export type SendOutcome =

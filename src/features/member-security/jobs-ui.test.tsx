@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../../tests/api';
 import { renderApp } from '../../../tests/render';
 import { clock, config } from '@/mocks/db';
+import { server } from '@/mocks/node';
 import { reminders, remindButton, SLOW } from './test-helpers';
 import { formatCount } from './outcome';
 
@@ -57,6 +58,38 @@ describe('large sends run as a job', () => {
       await screen.findByText(`Reminder sent to ${formatCount(total)} users.`, {}, SLOW),
     ).toBeInTheDocument();
     expect(reminders()).toHaveLength(total);
+  }, 40_000);
+
+  it('fetches only the job while it runs, and the list and counts again once it ends', async () => {
+    const fetched: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      if (request.method === 'GET') fetched.push(new URL(request.url).pathname);
+    };
+    server.events.on('request:start', record);
+    try {
+      const { user, total } = await askToRemindEveryone();
+      fetched.length = 0;
+      await user.click(
+        await screen.findByRole('button', { name: `Send ${formatCount(total)} reminders` }),
+      );
+      await screen.findByText(/^Sending reminders: 0 of /, {}, SLOW);
+      clock.advance(1000);
+      await screen.findByText(/^Sending reminders: 5,000 of/, {}, SLOW);
+      // Nothing was sent when the job started: the 202 refreshes neither the list nor the counts.
+      expect(fetched.filter((path) => !path.includes('/reminder-jobs/'))).toEqual([]);
+      clock.advance(60_000);
+      await screen.findByText(`Reminder sent to ${formatCount(total)} users.`, {}, SLOW);
+      await waitFor(() =>
+        expect(fetched).toEqual(
+          expect.arrayContaining([
+            '/api/orgs/initech/members',
+            '/api/orgs/initech/members/summary',
+          ]),
+        ),
+      );
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
   }, 40_000);
 
   it('cancels a running job and keeps what was sent', async () => {

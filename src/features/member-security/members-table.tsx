@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Skeleton, Table, UnstyledButton } from '@mantine/core';
 import {
+  FlexRender,
   useTable,
+  type Cell,
   type RowSelectionState,
   type SortingState,
   type Updater,
@@ -143,9 +145,12 @@ export function MembersTable({
                   bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}
                 >
                   {row.getAllCells().map((cell) => (
-                    <Table.Td key={cell.id}>
-                      <table.FlexRender cell={cell} />
-                    </Table.Td>
+                    <MemberCell
+                      key={cell.id}
+                      cell={cell}
+                      member={row.original}
+                      selected={cell.column.id === 'select' ? row.getIsSelected() : null}
+                    />
                   ))}
                 </Table.Tr>
               ))}
@@ -154,3 +159,29 @@ export function MembersTable({
     </Table.ScrollContainer>
   );
 }
+
+/**
+ * One cell of a person's row. It renders again only when that person's data (a new object from
+ * the server; unchanged people keep theirs) or, for the checkbox, their selection changes: the
+ * rest of the screen (a notice, a job's progress, a pending send) does not re-render 25 rows of
+ * menus and badges. The row menu still follows RowActionsContext, which React passes through.
+ */
+const MemberCell = memo(
+  function MemberCell({
+    cell,
+  }: {
+    cell: Cell<typeof features, Member, unknown>;
+    member: Member;
+    selected: boolean | null;
+  }) {
+    return (
+      <Table.Td>
+        <FlexRender cell={cell} />
+      </Table.Td>
+    );
+  },
+  (before, after) =>
+    before.member === after.member &&
+    before.selected === after.selected &&
+    before.cell.column.id === after.cell.column.id,
+);
