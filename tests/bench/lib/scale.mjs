@@ -175,6 +175,16 @@ async function scenario(browser, { appUrl, storageState }) {
     ).ms;
     await rowsNow();
     r.heap = await heapUsed(cdp);
+    // Stop a reminder job this run started (as its sender could): otherwise the mock server keeps
+    // sending (and collecting garbage) for seconds, and the next run's figures measure that.
+    const cancel = page.getByRole('button', { name: 'Cancel sending' });
+    if (await cancel.isVisible()) {
+      await cancel.click();
+      await page
+        .getByText(/^Cancelled\./)
+        .first()
+        .waitFor({ timeout: 10_000 });
+    }
     return r;
   } finally {
     await context.close();
