@@ -29,9 +29,13 @@ async function start() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
+  const app = createAppRouter(options);
+  // The first render has the page in it, not a loader where the page will be: its code was
+  // requested with the entry's (router.tsx). On a slow network the loader shows after 300 ms.
+  await Promise.race([app.pageCode, new Promise((done) => setTimeout(done, 300))]);
   createRoot(root).render(
     <StrictMode>
-      <App app={createAppRouter(options)} />
+      <App app={app} />
     </StrictMode>,
   );
 }

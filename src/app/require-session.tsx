@@ -1,4 +1,3 @@
-import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { isApiError } from '@/api/problem';
@@ -6,17 +5,15 @@ import { sessionQuery } from '@/features/auth/api';
 import { ErrorState } from '@/lib/error-state';
 import { Shell } from './shell';
 
-/** Every page but sign-in needs a session; without one, sign in and come back here. */
+/**
+ * Every page but sign-in needs a session; without one, sign in and come back here. While the
+ * session is being checked, the console's frame and the page render already (their data waits on
+ * their own requests, which need the session anyway): one first render instead of a loader and
+ * then the page, and the person's name fills in when the answer arrives.
+ */
 export function RequireSession() {
   const session = useQuery(sessionQuery());
   const location = useLocation();
-  if (session.isPending) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Loading your session" />
-      </Center>
-    );
-  }
   if (session.isError) {
     if (isApiError(session.error) && session.error.status === 401) {
       const returnTo = encodeURIComponent(location.pathname + location.search);

@@ -72,10 +72,13 @@ const PAGE_PATHS: [string, keyof typeof pages, (() => Promise<PagePrefetch>)?][]
  * known to be valid, the shell's and the page's first requests all start before React renders
  * anything, instead of one after the other as components mount.
  */
-function startFirstPage(client: QueryClient, at: { pathname: string; search: string }): void {
+function startFirstPage(
+  client: QueryClient,
+  at: { pathname: string; search: string },
+): Promise<unknown> {
   const hit = PAGE_PATHS.find(([path]) => matchPath(path, at.pathname));
-  if (hit) void pages[hit[1]].preload();
-  if (at.pathname === '/sign-in') return;
+  const code = hit ? pages[hit[1]].preload() : Promise.resolve();
+  if (at.pathname === '/sign-in') return code;
   client.fetchQuery(sessionQuery()).then(
     () => {
       void client.prefetchQuery(orgsQuery());
@@ -83,6 +86,7 @@ function startFirstPage(client: QueryClient, at: { pathname: string; search: str
     },
     () => {}, // not signed in: RequireSession sends the person to sign-in
   );
+  return code;
 }
 
 /** Loads every page's code up front (tests: so the first render of a page is not a download). */
@@ -152,6 +156,8 @@ export interface AppInstance {
   queryClient: QueryClient;
   /** The routed app, to render inside the providers. */
   routes: ReactNode;
+  /** Settles when the code of the page at the first address is in (or failed to load). */
+  pageCode: Promise<void>;
 }
 
 /** One router and one query client per app (tests pass `initialPath` for a memory router). */
@@ -173,7 +179,13 @@ export function createAppRouter(options: AppOptions & { initialPath?: string } =
       replace: true,
     });
   });
-  startFirstPage(queryClient, { pathname: start.pathname, search: start.search });
+  const pageCode = startFirstPage(queryClient, {
+    pathname: start.pathname,
+    search: start.search,
+  }).then(
+    () => {},
+    () => {}, // the page's error boundary shows a failed download
+  );
   const inner = (
     <>
       <RouterBridge router={router} />
@@ -185,5 +197,5 @@ export function createAppRouter(options: AppOptions & { initialPath?: string } =
   ) : (
     <BrowserRouter>{inner}</BrowserRouter>
   );
-  return { router, queryClient, routes };
+  return { router, queryClient, routes, pageCode };
 }

@@ -14,7 +14,7 @@ import { RouteBoundary } from './route-error';
 import classes from './shell.module.css';
 import { pageLoader } from './page-loader';
 
-export function Shell({ session }: { session: Session }) {
+export function Shell({ session }: { session: Session | undefined }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { devtools } = useAppOptions();
   const location = useLocation();
@@ -41,7 +41,11 @@ export function Shell({ session }: { session: Session }) {
             </Text>
             <OrgSwitcher orgs={orgs} current={currentOrg} />
           </Group>
-          <UserMenu session={session} currentOrg={currentOrg} />
+          {session ? (
+            <UserMenu session={session} currentOrg={currentOrg} />
+          ) : (
+            <span className={classes.initials} aria-hidden="true" />
+          )}
         </Group>
       </header>
       <nav id="main-navigation" className={classes.navbar} aria-label="Main">
