@@ -92,6 +92,7 @@ function startFirstPage(
 /** Loads every page's code up front (tests: so the first render of a page is not a download). */
 export async function preloadPages(): Promise<void> {
   await Promise.all(Object.values(pages).map((page) => page.preload()));
+  await (await import('./routes/org-security')).preloadSections();
 }
 
 function AppRoutes({ options }: { options: AppOptions }) {

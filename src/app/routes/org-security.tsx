@@ -10,11 +10,28 @@ import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/a
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
 import { memberListQuery } from '@/features/member-security/api';
-import { MemberSecurity } from '@/features/member-security/member-security';
+import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/view-params';
 import { ErrorState } from '@/lib/error-state';
+import { Suspense } from 'react';
 import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
+
+/**
+ * The user list (TanStack Table, filters, pager, bulk reminders: most of this page's code) is its
+ * own chunk, requested as soon as this module runs: the top of the page renders without waiting
+ * for it, and the list takes the skeleton's place when it arrives.
+ */
+const MemberSecurity = lazyWithPreload(() =>
+  import('@/features/member-security/member-security').then((m) => m.MemberSecurity),
+);
+const sectionsLoaded = MemberSecurity.preload();
+sectionsLoaded.catch(() => {}); // a failed download shows in the page's error boundary
+
+/** Resolves when every section's code is in (tests render the page complete). */
+export const preloadSections = () => sectionsLoaded;
+
+const listSkeleton = <Skeleton height={120} aria-label="Loading user security settings" />;
 
 /**
  * The page's requests, started with its code on a first load (see the router). The user list
@@ -79,7 +96,9 @@ function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
           User security settings
         </Title>
         {role ? (
-          <MemberSecurity orgSlug={orgSlug} canManage={role !== 'member'} />
+          <Suspense fallback={listSkeleton}>
+            <MemberSecurity.Component orgSlug={orgSlug} canManage={role !== 'member'} />
+          </Suspense>
         ) : security.isError && orgs.isError ? (
           <ErrorState
             error={security.error}
@@ -87,7 +106,7 @@ function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
             onRetry={() => void Promise.all([security.refetch(), orgs.refetch()])}
           />
         ) : (
-          <Skeleton height={120} aria-label="Loading user security settings" />
+          listSkeleton
         )}
       </Stack>
     </Card>
