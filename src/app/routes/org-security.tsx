@@ -31,7 +31,9 @@ sectionsLoaded.catch(() => {}); // a failed download shows in the page's error b
 /** Resolves when every section's code is in (tests render the page complete). */
 export const preloadSections = () => sectionsLoaded;
 
-const listSkeleton = <Skeleton height={120} aria-label="Loading user security settings" />;
+const listSkeleton = (
+  <Skeleton height={120} role="status" aria-label="Loading user security settings" />
+);
 
 /**
  * The page's requests, started with its code on a first load (see the router). The user list

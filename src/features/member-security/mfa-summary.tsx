@@ -6,7 +6,8 @@ import { formatCount } from './outcome';
 /** "N of M users have MFA enabled", with a bar. */
 export function MfaSummary({ orgSlug }: { orgSlug: string }) {
   const summary = useQuery(memberSummaryQuery(orgSlug));
-  if (summary.isPending) return <Skeleton height={36} aria-label="Loading the MFA summary" />;
+  if (summary.isPending)
+    return <Skeleton height={36} role="status" aria-label="Loading the MFA summary" />;
   if (summary.isError)
     return (
       <Group gap="xs">

@@ -160,7 +160,7 @@ export function MfaRequired({
           the organization&apos;s Console pages, Git, SSH and API.
         </Text>
         {security.isPending && (
-          <Skeleton height={24} width={140} aria-label="Loading MFA setting" />
+          <Skeleton height={24} width={140} role="status" aria-label="Loading MFA setting" />
         )}
         {security.isError && !isApiError(security.error, 'additional_authentication_required') && (
           <ErrorState

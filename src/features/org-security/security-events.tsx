@@ -92,7 +92,9 @@ export function SecurityEvents({ orgSlug }: { orgSlug: string }) {
         <Title order={2} size="h3" id={headingId}>
           Security events
         </Title>
-        {security.isPending && <Skeleton height={20} aria-label="Loading security events" />}
+        {security.isPending && (
+          <Skeleton height={20} role="status" aria-label="Loading security events" />
+        )}
         {security.isError && (
           <ErrorState
             error={security.error}
