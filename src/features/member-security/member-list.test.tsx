@@ -77,13 +77,22 @@ describe('User security settings: the list', () => {
   });
 
   it('reproduces a view from a link', async () => {
-    await openAcme(`${PAGE}?mfa=disabled&sort=-name&perPage=10&page=2`);
+    const { router } = await openAcme(`${PAGE}?mfa=disabled&sort=-name&perPage=10&page=2`);
     expect(await screen.findByText('11–19 of 19', {}, SLOW)).toBeInTheDocument();
+    expect(search(router).toString()).toBe('mfa=disabled&sort=-name&perPage=10&page=2');
     expect(screen.getByRole('combobox', { name: 'MFA status' })).toHaveValue('disabled');
     expect(screen.getByRole('columnheader', { name: /Person/ })).toHaveAttribute(
       'aria-sort',
       'descending',
     );
+  });
+
+  it('shows the default view for a link with values it does not know, and says so in the URL', async () => {
+    const { router } = await openAcme(
+      `${PAGE}?sort=bogus&page=-3&perPage=7&mfa=maybe&role=king&q=%20%20&tab=keep`,
+    );
+    expect(await screen.findByText('1–25 of 48', {}, SLOW)).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe('?tab=keep'));
   });
 
   it('pages and changes the page size', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ListParams, MemberFilter, MemberSort, PerPage } from './api';
 
@@ -43,6 +43,20 @@ export const filterOf = (view: ListParams): MemberFilter => ({
 
 export const hasFilter = (view: ListParams) => Boolean(view.q || view.mfa || view.role);
 
+const LIST_KEYS = ['sort', 'page', 'perPage', 'q', 'mfa', 'role'] as const;
+
+/** The URL form of a view: what `useMemberView` writes (defaults left out). */
+function urlForm(view: ListParams): Record<(typeof LIST_KEYS)[number], string | undefined> {
+  return {
+    sort: view.sort === DEFAULTS.sort ? undefined : view.sort,
+    page: view.page === DEFAULTS.page ? undefined : String(view.page),
+    perPage: view.perPage === DEFAULTS.perPage ? undefined : String(view.perPage),
+    q: view.q,
+    mfa: view.mfa,
+    role: view.role,
+  };
+}
+
 /**
  * Filters, sort and page live in the URL, so a link reproduces the view. Defaults are left out
  * to keep links short; other search params (owned by other parts of the page) are kept.
@@ -50,6 +64,24 @@ export const hasFilter = (view: ListParams) => Boolean(view.q || view.mfa || vie
 export function useMemberView() {
   const [search, setSearch] = useSearchParams();
   const view = useMemo(() => parseView(search), [search]);
+  // A hand-edited or stale link with values the list does not know: the page shows the defaults,
+  // and the address says so too (replaced, not a new history entry).
+  useEffect(() => {
+    const want = urlForm(view);
+    if (LIST_KEYS.every((key) => (search.get(key) ?? undefined) === want[key])) return;
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const key of LIST_KEYS) {
+          const value = want[key];
+          if (value === undefined) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }, [view, search, setSearch]);
   const update = useCallback(
     (patch: Partial<Record<keyof ListParams, string | number | undefined>>) => {
       setSearch(
