@@ -6,23 +6,12 @@
  * to the DOM mutation that shows the result. The app is loaded and signed in first; a warm-up
  * pass generates Initech and builds the mock's indexes (the first visit is reported apart).
  */
-import { chromium } from '@playwright/test';
+import { launch } from './lib/browser.mjs';
 import { Secret, TOTP } from 'otpauth';
 
 const base = process.argv[2] ?? 'http://localhost:5183';
 const runs = Number(process.argv[3] ?? 5);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-  ],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/sign-in`);
 await page.evaluate(() => fetch('/__mock/reset', { method: 'POST' }));

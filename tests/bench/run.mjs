@@ -106,30 +106,18 @@ async function main() {
   };
 
   log('Size: first page and dist…');
-  const app = {
-    dist: distSize(built.app),
-    firstPage: await measureFirstPage(
-      browser,
-      { url: `${servers.app.url}/profile/security`, storageState, ready: READY.profile },
-      runs,
-    ),
-  };
-  const react = {
-    dist: distSize(built.react),
-    firstPage: await measureFirstPage(
-      browser,
-      { url: servers.react.url, ready: READY.baseline },
-      runs,
-    ),
-  };
-  const mantine = {
-    dist: distSize(built.mantine),
-    firstPage: await measureFirstPage(
-      browser,
-      { url: servers.mantine.url, ready: READY.baseline },
-      runs,
-    ),
-  };
+  /** One build's dist/ and what its first page fetches. */
+  const sizeOf = async (dir, target) => ({
+    dist: distSize(dir),
+    firstPage: await measureFirstPage(browser, target, runs),
+  });
+  const app = await sizeOf(built.app, {
+    url: `${servers.app.url}/profile/security`,
+    storageState,
+    ready: READY.profile,
+  });
+  const react = await sizeOf(built.react, { url: servers.react.url, ready: READY.baseline });
+  const mantine = await sizeOf(built.mantine, { url: servers.mantine.url, ready: READY.baseline });
   results.size = {
     app,
     react,
