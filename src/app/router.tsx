@@ -1,4 +1,4 @@
-import { Suspense, useLayoutEffect, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
 import {
   BrowserRouter,
   matchPath,
@@ -26,25 +26,15 @@ import { NotFoundRoute } from './routes/not-found';
 export type { AppOptions };
 
 /**
- * Pages are code-split: the first page downloads only its own code, and its chunk is requested
- * at start-up alongside the session (not after it). A navigation keeps the current page on screen
- * until the next one's code has arrived (router updates are transitions); on the first load the
- * shell renders at once with a loader where the page will be.
+ * Pages are code-split: the first page downloads only its own code, requested at start-up
+ * alongside the session (not after it), and the first render waits for it (main.tsx). A
+ * navigation keeps the current page on screen until the next one's code has arrived (router
+ * updates are transitions).
  *
  * Declarative routing (`<Routes>`), not the data router: no page uses loaders, actions or
  * fetchers, and the data router's state machine costs 17 kB gzip on the first page (README,
  * Performance). Per-page error boundaries and lazy pages are plain React.
  */
-
-const pages = {
-  signIn: lazyWithPreload(() => import('./routes/sign-in').then((m) => m.SignInRoute)),
-  profileSecurity: lazyWithPreload(() =>
-    import('./routes/profile-security').then((m) => m.ProfileSecurityRoute),
-  ),
-  orgSecurity: lazyWithPreload(() =>
-    import('./routes/org-security').then((m) => m.OrgSecurityRoute),
-  ),
-};
 
 /** What a page asks the server for first, given the address it was opened at. */
 export type PagePrefetch = (
@@ -52,37 +42,56 @@ export type PagePrefetch = (
   at: { pathname: string; search: string },
 ) => Promise<unknown>;
 
-/** The same modules as `pages` (one download): their `prefetch` export. */
-const PAGE_PATHS: [string, keyof typeof pages, (() => Promise<PagePrefetch>)?][] = [
-  ['/sign-in', 'signIn'],
-  [
+/** A code-split page: its route, its component and, from the same module, its `prefetch`. */
+function page<M>(
+  path: string,
+  load: () => Promise<M>,
+  component: (module: M) => ComponentType<object>,
+  prefetch?: (module: M) => PagePrefetch,
+) {
+  return {
+    path,
+    ...lazyWithPreload(() => load().then(component)),
+    prefetch: prefetch && (() => load().then(prefetch)),
+  };
+}
+
+const pages = {
+  signIn: page(
+    '/sign-in',
+    () => import('./routes/sign-in'),
+    (m) => m.SignInRoute,
+  ),
+  profileSecurity: page(
     '/profile/security',
-    'profileSecurity',
-    () => import('./routes/profile-security').then((m) => m.prefetch),
-  ],
-  [
+    () => import('./routes/profile-security'),
+    (m) => m.ProfileSecurityRoute,
+    (m) => m.prefetch,
+  ),
+  orgSecurity: page(
     '/orgs/:orgSlug/settings/security',
-    'orgSecurity',
-    () => import('./routes/org-security').then((m) => m.prefetch),
-  ],
-];
+    () => import('./routes/org-security'),
+    (m) => m.OrgSecurityRoute,
+    (m) => m.prefetch,
+  ),
+};
 
 /**
  * The first load, without a waterfall: the page's code, the session and, once the session is
  * known to be valid, the shell's and the page's first requests all start before React renders
- * anything, instead of one after the other as components mount.
+ * anything, instead of one after the other as components mount. Returns the code's download.
  */
 function startFirstPage(
   client: QueryClient,
   at: { pathname: string; search: string },
 ): Promise<unknown> {
-  const hit = PAGE_PATHS.find(([path]) => matchPath(path, at.pathname));
-  const code = hit ? pages[hit[1]].preload() : Promise.resolve();
-  if (at.pathname === '/sign-in') return code;
+  const hit = Object.values(pages).find((p) => matchPath(p.path, at.pathname));
+  const code = hit ? hit.preload() : Promise.resolve();
+  if (hit === pages.signIn) return code;
   client.fetchQuery(sessionQuery()).then(
     () => {
       void client.prefetchQuery(orgsQuery());
-      void hit?.[2]?.().then((prefetch) => prefetch(client, at));
+      void hit?.prefetch?.().then((prefetch) => prefetch(client, at));
     },
     () => {}, // not signed in: RequireSession sends the person to sign-in
   );
@@ -101,7 +110,7 @@ function AppRoutes({ options }: { options: AppOptions }) {
       <RouteBoundary>
         <Routes>
           <Route
-            path="/sign-in"
+            path={pages.signIn.path}
             element={
               <Suspense fallback={<Center h="100vh">{pageLoader}</Center>}>
                 <pages.signIn.Component />
