@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
-import { formatCount, users } from './outcome';
+import { users } from './outcome';
 import { eligibleCount, selectedCount, type Selection } from './selection';
+import { formatCount } from '@/lib/format';
 
 /**
  * Above the table: how many are selected, "Select all N users that match" once the whole page

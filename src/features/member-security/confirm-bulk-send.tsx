@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { MemberFilter } from './api';
-import { formatCount } from './outcome';
+import { formatCount } from '@/lib/format';
 
 /** Sends to a whole filter above this many people ask first: one click must not e-mail thousands. */
 export const CONFIRM_ABOVE = 50;

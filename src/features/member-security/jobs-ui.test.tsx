@@ -5,7 +5,7 @@ import { renderApp } from '../../../tests/render';
 import { clock, config } from '@/mocks/db';
 import { server } from '@/mocks/node';
 import { reminders, remindButton, SLOW } from './test-helpers';
-import { formatCount } from './outcome';
+import { formatCount } from '@/lib/format';
 
 const INITECH_NO_MFA = '/orgs/initech/settings/security?mfa=disabled&perPage=10';
 

@@ -8,13 +8,13 @@ import { MemberFilters, type FilterPatch } from './member-filters';
 import { MembersTable } from './members-table';
 import { MfaSummary } from './mfa-summary';
 import { Notice, type NoticeState } from './notice';
-import { formatCount } from './outcome';
 import { ReminderJobProgress } from './reminder-jobs';
 import { RowActionsContext } from './row-menu';
 import { useSelection } from './selection';
 import { useCsvExport } from './use-csv-export';
 import { useReminderFlow } from './use-reminder-flow';
 import { filterOf, hasFilter, PER_PAGE_OPTIONS, useMemberView } from './view-params';
+import { formatCount } from '@/lib/format';
 
 export interface MemberSecurityProps {
   orgSlug: string;

@@ -1,7 +1,7 @@
 import { Group, Progress, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memberSummaryQuery } from './api';
-import { formatCount } from './outcome';
+import { formatCount } from '@/lib/format';
 
 /** "N of M users have MFA enabled", with a bar. */
 export function MfaSummary({ orgSlug }: { orgSlug: string }) {

@@ -1,8 +1,6 @@
 import { formatCount } from '@/lib/format';
 import type { ReminderJob, ReminderResult } from './api';
 
-export { formatCount };
-
 export const users = (n: number) => `${formatCount(n)} ${n === 1 ? 'user' : 'users'}`;
 
 type Skipped = ReminderResult['skipped'];

@@ -30,11 +30,9 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return 'just now';
 }
 
-export const exactTime = (iso: string) => formatDateTime(iso);
-
 /** "3 hours ago", with the exact time on hover. */
 export function RelativeTime({ iso }: { iso: string }) {
-  const exact = exactTime(iso);
+  const exact = formatDateTime(iso);
   return (
     <Tooltip label={exact} withArrow>
       <time dateTime={iso} title={exact}>

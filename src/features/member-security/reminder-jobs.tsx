@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
 import { errorMessage } from '@/api/problem';
 import { cancelReminderJob, memberKeys, reminderJobQuery, type ReminderJob } from './api';
-import { formatCount, jobDone, jobText } from './outcome';
+import { jobDone, jobText } from './outcome';
+import { formatCount } from '@/lib/format';
 
 /** One job's progress: polled while it runs, with Cancel; its outcome in words when done. */
 export function ReminderJobProgress({

@@ -15,7 +15,8 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { memberSummaryQuery, type MemberSummary } from './api';
-import { formatCount, plural } from './format';
+import { plural } from './format';
+import { formatCount } from '@/lib/format';
 
 function Impact({
   summary,

@@ -1,19 +1,15 @@
 import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
 import { formatCount, formatDateTime } from '@/lib/format';
 
-export { formatCount };
-
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
-
-export const formatWhen = (iso: string): string => formatDateTime(iso);
 
 export const personName = (p: { name: string | null; email: string }) => p.name ?? p.email;
 
 export function lastChanged(security: OrgSecurity): string {
   if (!security.updatedAt) return 'Never changed.';
   const who = security.updatedBy ? ` by ${personName(security.updatedBy)}` : '';
-  return `Last changed${who} on ${formatWhen(security.updatedAt)}.`;
+  return `Last changed${who} on ${formatDateTime(security.updatedAt)}.`;
 }
 
 /** What a reminder send did, in one sentence a person can check. */

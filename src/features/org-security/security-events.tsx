@@ -3,7 +3,8 @@ import { Card, Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@m
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
 import { EVENTS_PER_PAGE, orgSecurityQuery, securityEventsQuery } from './api';
-import { eventText, formatWhen } from './format';
+import { formatDateTime } from '@/lib/format';
+import { eventText } from './format';
 
 function EventsBody({ orgSlug }: { orgSlug: string }) {
   const [page, setPage] = useState(1);
@@ -55,7 +56,7 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
               <Table.Tr key={event.id}>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{eventText(event)}</Table.Td>
                 <Table.Td>
-                  <time dateTime={event.createdAt}>{formatWhen(event.createdAt)}</time>
+                  <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                 </Table.Td>
               </Table.Tr>
             ))}
