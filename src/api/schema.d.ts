@@ -1429,7 +1429,8 @@ export interface operations {
     listReminderJobs: {
         parameters: {
             query?: {
-                status?: "active" | "all";
+                /** @description active: running jobs. recent: running jobs and jobs that finished in the last 10 minutes, by the server's clock (a client's clock may be off). all (default): the latest 20 jobs. */
+                status?: "active" | "recent" | "all";
             };
             header?: never;
             path: {

@@ -89,6 +89,22 @@ describe('large sends run as a job', () => {
     expect((all.json.items as JobJson[])[0]?.status).toBe('completed');
   });
 
+  it('lists a finished job as recent for 10 minutes of the server clock', async () => {
+    const { json } = await startNoMfaJob();
+    const recent = async () =>
+      (
+        (await call('GET', '/orgs/initech/reminder-jobs?status=recent')).json.items as JobJson[]
+      ).map((j) => [j.id, j.status]);
+    expect(await recent()).toEqual([[json.id, 'running']]);
+    clock.advance(60_000); // finished a few seconds after it started
+    expect(await recent()).toEqual([[json.id, 'completed']]);
+    clock.advance(8 * 60_000);
+    expect(await recent()).toEqual([[json.id, 'completed']]);
+    clock.advance(2 * 60_000);
+    expect(await recent()).toEqual([]);
+    expect((await call('GET', '/orgs/initech/reminder-jobs?status=soon')).status).toBe(400);
+  });
+
   it('does not send twice when a second job covers the same people', async () => {
     const first = await startNoMfaJob();
     const second = await remind({ filter: { mfa: 'disabled' } }, 'job-key-0002');

@@ -56,12 +56,10 @@ export const memberSummaryQuery = (orgSlug: string) =>
     staleTime: 0,
   });
 
-/** A finished job's outcome stays on screen this long for someone who comes back to the page. */
-export const RECENT_JOB_MS = 10 * 60_000;
-
 /**
- * Running jobs and jobs that finished in the last minutes, so progress resumes after navigation
- * or a reload, and a job that finished meanwhile still shows its outcome.
+ * Running jobs and jobs that finished in the last minutes (the server decides, by its clock), so
+ * progress resumes after navigation or a reload, and a job that finished meanwhile still shows
+ * its outcome.
  */
 export const activeJobsQuery = (orgSlug: string) =>
   queryOptions({
@@ -69,18 +67,10 @@ export const activeJobsQuery = (orgSlug: string) =>
     queryFn: () =>
       unwrap(
         api.GET('/orgs/{orgSlug}/reminder-jobs', {
-          params: { path: { orgSlug }, query: { status: 'all' } },
+          params: { path: { orgSlug }, query: { status: 'recent' } },
         }),
       ),
-    select: (data) =>
-      data.items
-        .filter(
-          (job) =>
-            job.status === 'running' ||
-            (job.finishedAt !== null &&
-              Date.now() - new Date(job.finishedAt).getTime() < RECENT_JOB_MS),
-        )
-        .slice(0, 3),
+    select: (data) => data.items.slice(0, 3),
     staleTime: 0,
   });
 

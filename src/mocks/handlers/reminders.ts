@@ -33,6 +33,8 @@ import {
 } from '../reminder-jobs';
 
 const RATE_WINDOW_MS = 60_000;
+/** `status=recent`: jobs that finished this long ago still show their outcome. */
+const RECENT_JOB_MS = 10 * 60_000;
 export const RATE_LIMIT = 20;
 
 /** Where the e-mail's link points: the Console that is being used. */
@@ -145,15 +147,21 @@ export const reminderHandlers: HttpHandler[] = [
     guard(({ request, params, response }) => {
       const ctx = managerContext(request, params.orgSlug);
       const status = new URL(request.url).searchParams.get('status') ?? 'all';
-      if (status !== 'active' && status !== 'all')
-        throw badRequest('"status" must be active or all.', 'status', 'invalid_parameter');
+      if (status !== 'active' && status !== 'recent' && status !== 'all')
+        throw badRequest('"status" must be active, recent or all.', 'status', 'invalid_parameter');
       const origin = originOf(request);
       const jobs = [...db.jobs.values()]
         .filter((job) => job.orgId === ctx.org.id)
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, 20);
       for (const job of jobs) advanceJob(job, origin);
-      const items = jobs.filter((job) => status === 'all' || job.status === 'running');
+      const recentFrom = clock.now() - RECENT_JOB_MS;
+      const items = jobs.filter(
+        (job) =>
+          status === 'all' ||
+          job.status === 'running' ||
+          (status === 'recent' && job.finishedAt !== null && job.finishedAt >= recentFrom),
+      );
       return response(200).json({ items: items.map(jobView) }, { headers: NO_STORE });
     }),
   ),
