@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '@/mocks/node';
 import { resetDemoData } from '@/mocks/control';
 import { clock } from '@/mocks/db';
@@ -40,9 +40,17 @@ beforeAll(() => {
   transport.mode = 'jar';
   server.listen({ onUnhandledRequest: 'error' });
 });
+/**
+ * The UI reads Date.now() (relative times, the 24-hour rule for reminders); the mock backend
+ * reads its clock. Both start at TEST_NOW in every test, so no result depends on the day the
+ * tests run (Date still moves on with real time, for timeouts and animations).
+ */
+vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+
 beforeEach(() => {
   resetDemoData();
   clock.set(TEST_NOW);
+  vi.setSystemTime(TEST_NOW);
 });
 afterEach(() => {
   if (typeof window !== 'undefined') cleanup();
