@@ -1,7 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { createAppRouter, type AppOptions } from './app/router';
+import { mountApp } from './app/mount';
+import type { AppOptions } from './app/router';
 
 /**
  * In mock mode (dev server, or a demo build with VITE_ENABLE_MOCKS=true) the mock backend starts
@@ -29,15 +27,7 @@ async function start() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
-  const app = createAppRouter(options);
-  // The first render has the page in it, not a loader where the page will be: its code was
-  // requested with the entry's (router.tsx). On a slow network the loader shows after 300 ms.
-  await Promise.race([app.pageCode, new Promise((done) => setTimeout(done, 300))]);
-  createRoot(root).render(
-    <StrictMode>
-      <App app={app} />
-    </StrictMode>,
-  );
+  await mountApp(root, options);
 }
 
 void start();

@@ -8,11 +8,32 @@ export const API_BASE_URL = new URL(
   globalThis.location?.origin ?? 'http://localhost',
 ).toString();
 
+let held: Promise<void> | null = null;
+
+/**
+ * Answers (and failures) wait until `until` settles. main.tsx holds them while React hydrates the
+ * page pre-rendered at build time: that HTML shows nothing loaded yet, and hydration must render
+ * the same, so a request that was quicker than the page's code cannot change the first render.
+ * The requests themselves go out at once.
+ */
+export function holdResponsesUntil(until: Promise<void>): void {
+  held = until;
+  void until.then(() => {
+    if (held === until) held = null;
+  });
+}
+
 export const api = createClient<paths>({
   baseUrl: API_BASE_URL,
   credentials: 'include',
   // Resolve fetch per call, so a fetch patched after start-up (the Node mock) is used.
-  fetch: (request) => globalThis.fetch(request),
+  fetch: async (request) => {
+    try {
+      return await globalThis.fetch(request);
+    } finally {
+      if (held) await held;
+    }
+  },
 });
 
 function toProblem(status: number, body: unknown): Problem {

@@ -1,12 +1,14 @@
 import { Component, type ReactNode } from 'react';
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
+import { PageCommitted } from './page-committed';
 
 /** What a page that crashed shows instead: a crash in one page never takes the whole console down. */
 export function RouteError() {
   const navigate = useNavigate();
   return (
     <Container size="sm" py="xl">
+      <PageCommitted />
       <Stack>
         <Title order={1} size="h2">
           This page could not be shown

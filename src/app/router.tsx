@@ -6,6 +6,7 @@ import {
   Navigate,
   Route,
   Routes,
+  StaticRouter,
   useLocation,
   useNavigate,
   type Location,
@@ -170,9 +171,16 @@ export interface AppInstance {
   pageCode: Promise<void>;
 }
 
-/** One router and one query client per app (tests pass `initialPath` for a memory router). */
-export function createAppRouter(options: AppOptions & { initialPath?: string } = {}): AppInstance {
-  const start = new URL(options.initialPath ?? window.location.href, window.location.href);
+/**
+ * One router and one query client per app. Tests pass `initialPath` for a memory router; the
+ * build's pre-render (prerender.tsx) passes `serverPath` for a static router that requests nothing.
+ */
+export function createAppRouter(
+  options: AppOptions & { initialPath?: string; serverPath?: string } = {},
+): AppInstance {
+  const start = options.serverPath
+    ? new URL(options.serverPath, 'http://app')
+    : new URL(options.initialPath ?? window.location.href, window.location.href);
   const router: AppRouter = {
     state: { location: { pathname: start.pathname, search: start.search, hash: start.hash } },
     // The bridge replaces this in the router's first commit, before any request can answer.
@@ -189,10 +197,10 @@ export function createAppRouter(options: AppOptions & { initialPath?: string } =
       replace: true,
     });
   });
-  const pageCode = startFirstPage(queryClient, {
-    pathname: start.pathname,
-    search: start.search,
-  }).then(
+  const firstPage = options.serverPath
+    ? Promise.resolve()
+    : startFirstPage(queryClient, { pathname: start.pathname, search: start.search });
+  const pageCode = firstPage.then(
     () => {},
     () => {}, // the page's error boundary shows a failed download
   );
@@ -202,7 +210,9 @@ export function createAppRouter(options: AppOptions & { initialPath?: string } =
       <AppRoutes options={options} />
     </>
   );
-  const routes = options.initialPath ? (
+  const routes = options.serverPath ? (
+    <StaticRouter location={options.serverPath}>{inner}</StaticRouter>
+  ) : options.initialPath ? (
     <MemoryRouter initialEntries={[options.initialPath]}>{inner}</MemoryRouter>
   ) : (
     <BrowserRouter>{inner}</BrowserRouter>

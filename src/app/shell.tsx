@@ -13,6 +13,7 @@ import { UserMenu } from './user-menu';
 import { RouteBoundary } from './route-error';
 import classes from './shell.module.css';
 import { pageLoader } from './page-loader';
+import { PageCommitted } from './page-committed';
 
 export function Shell({ session }: { session: Session | undefined }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -84,6 +85,7 @@ export function Shell({ session }: { session: Session | undefined }) {
         <RouteBoundary>
           <Suspense fallback={pageLoader}>
             <Outlet />
+            <PageCommitted />
           </Suspense>
         </RouteBoundary>
       </main>

@@ -23,7 +23,7 @@ export function useFocusPageHeading(pathname: string) {
       if (active && active !== document.body && active !== startedOn) return;
       const heading = ref.current?.querySelector<HTMLElement>('h1');
       if (heading) {
-        heading.tabIndex = -1;
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
       } else if (tries++ < 60) frame = requestAnimationFrame(tick);
     };

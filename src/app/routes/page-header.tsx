@@ -19,7 +19,8 @@ export function PageHeader({
 }) {
   return (
     <Stack gap="xs" mb="lg">
-      <Title order={1} size="h2">
+      {/* Focusable by script (a navigation moves focus here), not in the tab order. */}
+      <Title order={1} size="h2" tabIndex={-1}>
         {title}
       </Title>
       {subtitle && (

@@ -85,7 +85,8 @@ export function useAccessDenied(orgSlug: string): {
     },
     [client],
   );
-  const error = useSyncExternalStore(subscribe, () => latestDenied(client, orgSlug, since));
+  const read = () => latestDenied(client, orgSlug, since);
+  const error = useSyncExternalStore(subscribe, read, read); // the build's pre-render reads it too
   const resolve = useCallback(() => clearDenied(client, orgSlug), [client, orgSlug]);
   return { error, resolve };
 }

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { prerender } from 'react-dom/static';
+import { api, holdResponsesUntil } from '@/api/client';
+import { server } from '@/mocks/node';
+import { signInAs } from '../../tests/api';
+import { mountApp } from './mount';
+import { pickPageScript, PRERENDERED_PAGES, prerenderPage, SLUG_PLACEHOLDER } from './prerender';
+
+let templates: string | undefined;
+
+/** index.html as the production build writes it: the templates, then the inline script. */
+async function loadIndexAt(address: string) {
+  window.history.replaceState(null, '', address);
+  if (!templates) {
+    templates = '';
+    for (const page of PRERENDERED_PAGES) {
+      templates += `<template id="prerender-${page.id}">${await prerenderPage(page.path)}</template>`;
+    }
+    // The build renders in its own process. Here the server renderer shares React with the
+    // client, and leaves its last context values (the router's) set; a render that does not
+    // suspend returns them to the defaults.
+    await prerender(<i />);
+  }
+  document.body.innerHTML = `<div id="root"></div>${templates}`;
+  new Function(pickPageScript())();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no #root');
+  return root;
+}
+
+/** Not a problem of the app: in a test, the server renderer shares React with the client. */
+const SHARED_REACT = 'Detected multiple renderers concurrently rendering the same context provider';
+const consoleError = console.error;
+
+let unmount: (() => void) | undefined;
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).includes(SHARED_REACT)) consoleError(...args);
+  });
+});
+afterEach(() => {
+  vi.mocked(console.error).mockRestore();
+  unmount?.();
+  unmount = undefined;
+  document.body.innerHTML = '';
+  window.history.replaceState(null, '', '/');
+});
+
+describe('pre-rendered pages', () => {
+  it('hold no personal data and no script (the same HTML serves everyone)', async () => {
+    for (const page of PRERENDERED_PAGES) {
+      const html = await prerenderPage(page.path);
+      expect(html).toContain('<h1');
+      expect(html).not.toMatch(/<script|<!--\$[?!]/);
+      expect(html).not.toMatch(/olivia|@example|Acme|Initech/i);
+    }
+  });
+
+  it('the inline script picks the page for the address and fills in the slug as text', async () => {
+    let root = await loadIndexAt('/orgs/acme/settings/security');
+    expect(root.dataset.prerendered).toBe('org-security');
+    expect(root.innerHTML).not.toContain(SLUG_PLACEHOLDER);
+    expect(within(root).getByRole('link', { name: 'Security', current: 'page' })).toHaveAttribute(
+      'href',
+      '/orgs/acme/settings/security',
+    );
+
+    root = await loadIndexAt('/profile/security');
+    expect(root.dataset.prerendered).toBe('profile-security');
+
+    // A query string can change the first render (e.g. returnTo), an unusual slug is not
+    // trusted, other pages are not pre-rendered: #root stays empty and React renders as usual.
+    for (const address of [
+      '/profile/security?returnTo=%2Forgs%2Facme',
+      '/orgs/%3Cimg%20src%3Dx%3E/settings/security',
+      '/sign-in',
+    ]) {
+      root = await loadIndexAt(address);
+      expect(root.dataset.prerendered, address).toBeUndefined();
+      expect(root.childNodes, address).toHaveLength(0);
+    }
+  });
+
+  it.each([
+    ['/profile/security', 'My profile', /Recovery codes: \d+ of 10 left/],
+    ['/orgs/acme/settings/security', 'Settings', /users have MFA enabled/],
+  ])('%s hydrates in place, then its data fills in', async (address, heading, loaded) => {
+    await signInAs('olivia', { withMfa: true });
+    const root = await loadIndexAt(address);
+    const prerendered = within(root).getByRole('heading', { level: 1, name: heading });
+    const recoverable = vi.fn();
+    const errors = vi.mocked(console.error);
+    errors.mockClear();
+    const { reactRoot } = await mountApp(root, {}, { onRecoverableError: recoverable });
+    unmount = () => reactRoot.unmount();
+
+    expect(await screen.findByText(loaded)).toBeInTheDocument();
+    expect(await screen.findByText('Olivia Owner')).toBeInTheDocument();
+    // The same element: React adopted the HTML instead of replacing it after a mismatch.
+    expect(screen.getByRole('heading', { level: 1 })).toBe(prerendered);
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(
+      errors.mock.calls.filter(([message]) => !String(message).includes(SHARED_REACT)),
+    ).toEqual([]);
+  });
+});
+
+describe('holdResponsesUntil', () => {
+  it('lets requests go out at once and their answers through only when released', async () => {
+    await signInAs('olivia');
+    let release = () => {};
+    holdResponsesUntil(new Promise<void>((done) => (release = done)));
+    const served = new Promise((done) => server.events.on('response:mocked', done));
+    let answered = false;
+    const answer = api.GET('/session').then((result) => {
+      answered = true;
+      return result;
+    });
+    await served; // the server has answered...
+    await new Promise((done) => setTimeout(done, 0));
+    expect(answered).toBe(false); // ...and the caller has not seen it yet
+    release();
+    expect((await answer).response.status).toBe(200);
+    server.events.removeAllListeners('response:mocked');
+  });
+});

@@ -1,0 +1,78 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
+import { ColorSchemeScript } from '@mantine/core';
+import { AppRoot } from './mount';
+import { createAppRouter, preloadPages } from './router';
+
+/**
+ * Build-time pre-rendering (the production build's `nimbus:prerender` plugin runs this in Node).
+ *
+ * The first page used to stay blank until the JS had run, rendered and laid out (about 1 s with
+ * the CPU throttled 4×). Now index.html carries, per page below, the HTML of its first render as
+ * React would produce it before anything is loaded: the console's frame, the headings, the static
+ * text and the skeletons. Nothing personal is in it (no session, no names, no data): the same HTML
+ * serves everyone. An inline script puts the one matching the address into #root before the first
+ * paint, and main.tsx hydrates it instead of rendering from nothing.
+ *
+ * `:orgSlug` is rendered as SLUG_PLACEHOLDER and filled in by the inline script, in text and
+ * attributes, through the DOM (never as HTML), and only for a slug of [a-z0-9-].
+ */
+export const SLUG_PLACEHOLDER = 'org-slug-placeholder';
+
+export const PRERENDERED_PAGES = [
+  { id: 'profile-security', path: '/profile/security' },
+  { id: 'org-security', path: '/orgs/:orgSlug/settings/security' },
+] as const;
+
+/** The HTML of the page's first render, at `path` with `:orgSlug` as the placeholder. */
+export async function prerenderPage(path: string): Promise<string> {
+  await preloadPages(); // lazy pages render complete, as they do after main.tsx waits for them
+  const app = createAppRouter({ serverPath: path.replace(':orgSlug', SLUG_PLACEHOLDER) });
+  const { prelude } = await prerender(
+    <AppRoot app={app} />,
+    // One piece of HTML: no boundary streamed later with a script (the template's never run).
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
+  );
+  return new Response(prelude).text();
+}
+
+/** Mantine's own script that sets the colour scheme before the first paint (light, dark, auto). */
+export function colorSchemeScript(): string {
+  return renderToStaticMarkup(<ColorSchemeScript defaultColorScheme="auto" />);
+}
+
+/**
+ * The inline script: the template whose route matches the address (no query string: those pages
+ * can render differently, e.g. "Set up MFA to continue") goes into #root, with the organization's
+ * slug filled in as text and attribute values, never parsed as HTML.
+ */
+export function pickPageScript(): string {
+  const routes = PRERENDERED_PAGES.map((page) => [
+    page.id,
+    `^${page.path.replace(':orgSlug', '([a-z0-9][a-z0-9-]{0,62})')}$`,
+  ]);
+  return `(function () {
+  var routes = ${JSON.stringify(routes)}, placeholder = ${JSON.stringify(SLUG_PLACEHOLDER)};
+  var root = document.getElementById("root");
+  if (!root || location.search) return;
+  for (var i = 0; i < routes.length; i++) {
+    var match = new RegExp(routes[i][1]).exec(location.pathname);
+    var template = match && document.getElementById("prerender-" + routes[i][0]);
+    if (!template) continue;
+    var page = template.content.cloneNode(true), slug = match[1];
+    if (slug) {
+      var walker = document.createTreeWalker(page, 5);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === 3) node.data = node.data.split(placeholder).join(slug);
+        else for (var j = 0; j < node.attributes.length; j++) {
+          var attribute = node.attributes[j];
+          attribute.value = attribute.value.split(placeholder).join(slug);
+        }
+      }
+    }
+    root.appendChild(page);
+    root.setAttribute("data-prerendered", routes[i][0]);
+    return;
+  }
+})();`;
+}

@@ -1,0 +1,68 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin, ResolvedConfig } from 'vite';
+
+type PrerenderModule = typeof import('../src/app/prerender.tsx');
+
+const ENTRY = 'src/app/prerender.tsx';
+
+/**
+ * Production builds only (mocks off): after the client build, build src/app/prerender.tsx for
+ * Node with the same config, render each page of PRERENDERED_PAGES in its "nothing loaded yet"
+ * state, and write it into index.html as a <template>, with the inline script that puts the one
+ * matching the address into #root before the first paint. main.tsx then hydrates it.
+ */
+export function prerender(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'nimbus:prerender',
+    apply: (userConfig, env) => env.command === 'build' && !userConfig.build?.ssr,
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      const outDir = resolve(config.root, config.build.outDir);
+      const ssrDir = join(config.root, 'node_modules/.cache/nimbus-prerender');
+      const { build } = await import('vite');
+      await build({
+        configFile: config.configFile,
+        root: config.root,
+        mode: config.mode,
+        logLevel: 'warn',
+        build: { ssr: ENTRY, outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
+      });
+      try {
+        const entry = pathToFileURL(join(ssrDir, 'prerender.js')).href;
+        const mod = (await import(`${entry}?build=${Date.now()}`)) as PrerenderModule;
+        const templates: string[] = [];
+        for (const page of mod.PRERENDERED_PAGES) {
+          const html = await mod.prerenderPage(page.path);
+          // A template's scripts never run: a boundary React left pending or streams later, or
+          // any script, would stay hidden or broken in the page.
+          if (/<script|<!--\$[?!]/.test(html)) {
+            throw new Error(`pre-render of ${page.path} is not one complete piece of HTML`);
+          }
+          templates.push(`<template id="prerender-${page.id}">${html}</template>`);
+        }
+        const file = join(outDir, 'index.html');
+        const index = readFileSync(file, 'utf8');
+        const root = '<div id="root"></div>';
+        if (!index.includes(root) || !index.includes('<head>')) {
+          throw new Error(`${file} has no ${root} or <head>`);
+        }
+        writeFileSync(
+          file,
+          index
+            .replace('<head>', `<head>\n    ${mod.colorSchemeScript()}`)
+            .replace(
+              root,
+              `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript()}</script>`,
+            ),
+        );
+      } finally {
+        rmSync(ssrDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
