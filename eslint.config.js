@@ -21,6 +21,7 @@ export default tseslint.config(
       'tmp-*',
       'dist',
       'dist-demo',
+      'dist-e2e',
       'node_modules',
       'public',
       'src/api/schema.d.ts',

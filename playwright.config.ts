@@ -1,10 +1,26 @@
 import { defineConfig, devices } from '@playwright/test';
+import flags from './tests/chromium.json' with { type: 'json' };
 
 const port = Number(process.env.E2E_PORT ?? 5174);
+/** The production build (mocks off) served by `vite preview`, its /api proxied to the mock server. */
+const productionPort = port + 1;
+const mockServerPort = port + 2;
+
+/** The system Chromium and its flags, shared with the bench (tests/bench/lib/browser.mjs). */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  channel: undefined,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? flags.executablePath,
+    args: flags.args,
+  },
+};
 
 /**
- * End-to-end tests drive the system Chromium (Playwright cannot download browsers here) against
- * the dev server, which runs the mock backend in the page (MSW), as a newcomer sees it.
+ * End-to-end tests drive the system Chromium (Playwright cannot download browsers here). Most run
+ * against the dev server, which runs the mock backend in the page (MSW), as a newcomer sees it.
+ * `production.spec.ts` runs against the production build (pre-rendered pages, no mock code in
+ * the page) and the mock HTTP server, as a deployment would.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,21 +29,41 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
-  use: {
-    baseURL: `http://localhost:${port}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: 'production.spec.ts',
+      use: { ...chromium, baseURL: `http://localhost:${port}` },
     },
-  },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `npx vite --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+    {
+      name: 'production',
+      testMatch: 'production.spec.ts',
+      use: { ...chromium, baseURL: `http://localhost:${productionPort}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npm run mock-server`,
+      env: { PORT: String(mockServerPort), INITECH_SIZE: '1000' },
+      url: `http://127.0.0.1:${mockServerPort}/api/session`,
+      // The session check answers 401 without a cookie: the server is up.
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx vite build --outDir dist-e2e --emptyOutDir --logLevel warn && npx vite preview --outDir dist-e2e --port ${productionPort} --strictPort`,
+      env: { MOCK_SERVER_URL: `http://127.0.0.1:${mockServerPort}` },
+      url: `http://localhost:${productionPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

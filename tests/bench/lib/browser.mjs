@@ -1,16 +1,11 @@
 import { chromium } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+import flags from '../../chromium.json' with { type: 'json' };
+
+/** The system Chromium and its flags, shared with playwright.config.ts. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? flags.executablePath;
+const ARGS = flags.args;
 
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
