@@ -33,8 +33,8 @@ export function prerender(): Plugin {
         build: { ssr: ENTRY, outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
       });
       try {
-        const entry = pathToFileURL(join(ssrDir, 'prerender.js')).href;
-        const mod = (await import(`${entry}?build=${Date.now()}`)) as PrerenderModule;
+        const ssrEntry = pathToFileURL(join(ssrDir, 'prerender.js')).href;
+        const mod = (await import(`${ssrEntry}?build=${Date.now()}`)) as PrerenderModule;
         const templates: string[] = [];
         for (const page of mod.PRERENDERED_PAGES) {
           const html = await mod.prerenderPage(page.path);
@@ -48,16 +48,20 @@ export function prerender(): Plugin {
         const file = join(outDir, 'index.html');
         const index = readFileSync(file, 'utf8');
         const root = '<div id="root"></div>';
-        if (!index.includes(root) || !index.includes('<head>')) {
-          throw new Error(`${file} has no ${root} or <head>`);
+        // The entry is started by the inline script (see pickPageScript); here it only downloads.
+        const entryTag = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        const entry = entryTag.exec(index)?.[1];
+        if (!entry || !index.includes(root) || !index.includes('<head>')) {
+          throw new Error(`${file} has no ${root}, <head> or module entry`);
         }
         writeFileSync(
           file,
           index
             .replace('<head>', `<head>\n    ${mod.colorSchemeScript()}`)
+            .replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
             .replace(
               root,
-              `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript()}</script>`,
+              `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry)}</script>`,
             ),
         );
       } finally {

@@ -10,7 +10,7 @@ import { pickPageScript, PRERENDERED_PAGES, prerenderPage, SLUG_PLACEHOLDER } fr
 let templates: string | undefined;
 
 /** index.html as the production build writes it: the templates, then the inline script. */
-async function loadIndexAt(address: string) {
+async function loadIndexAt(address: string, entry = '') {
   window.history.replaceState(null, '', address);
   if (!templates) {
     templates = '';
@@ -23,7 +23,7 @@ async function loadIndexAt(address: string) {
     await prerender(<i />);
   }
   document.body.innerHTML = `<div id="root"></div>${templates}`;
-  new Function(pickPageScript())();
+  new Function(pickPageScript(entry))();
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
   return root;
@@ -80,6 +80,19 @@ describe('pre-rendered pages', () => {
       expect(root.dataset.prerendered, address).toBeUndefined();
       expect(root.childNodes, address).toHaveLength(0);
     }
+  });
+
+  it("starts the app's entry after the pre-rendered page's first frame, at once otherwise", async () => {
+    const entry = () => document.head.querySelector('script[src="/assets/entry.js"]');
+    await loadIndexAt('/profile/security?tab=1', '/assets/entry.js');
+    expect(entry()).toHaveAttribute('type', 'module');
+    entry()?.remove();
+
+    await loadIndexAt('/profile/security', '/assets/entry.js');
+    expect(entry()).toBeNull(); // the page is on screen; the JS would hold its first paint
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    expect(entry()).toHaveAttribute('type', 'module');
+    entry()?.remove();
   });
 
   it.each([
