@@ -11,7 +11,7 @@ const ENTRY = 'src/app/prerender.tsx';
  * Production builds only (mocks off): after the client build, build src/app/prerender.tsx for
  * Node with the same config, render each page of PRERENDERED_PAGES in its "nothing loaded yet"
  * state, and write it into index.html as a <template>, with the inline script that puts the one
- * matching the address into #root before the first paint. main.tsx then hydrates it.
+ * matching the address into #root before the first paint. src/app/mount.tsx then hydrates it.
  */
 export function prerender(): Plugin {
   let config: ResolvedConfig;

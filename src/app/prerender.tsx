@@ -12,7 +12,7 @@ import { createAppRouter, preloadPages } from './router';
  * React would produce it before anything is loaded: the console's frame, the headings, the static
  * text and the skeletons. Nothing personal is in it (no session, no names, no data): the same HTML
  * serves everyone. An inline script puts the one matching the address into #root before the first
- * paint, and main.tsx hydrates it instead of rendering from nothing.
+ * paint, and mount.tsx hydrates it instead of rendering from nothing.
  *
  * `:orgSlug` is rendered as SLUG_PLACEHOLDER and filled in by the inline script, in text and
  * attributes, through the DOM (never as HTML), and only for a slug of [a-z0-9-].
@@ -26,7 +26,7 @@ export const PRERENDERED_PAGES = [
 
 /** The HTML of the page's first render, at `path` with `:orgSlug` as the placeholder. */
 export async function prerenderPage(path: string): Promise<string> {
-  await preloadPages(); // lazy pages render complete, as they do after main.tsx waits for them
+  await preloadPages(); // lazy pages render complete, as they do after mount.tsx waits for them
   const app = createAppRouter({ serverPath: path.replace(':orgSlug', SLUG_PLACEHOLDER) });
   const { prelude } = await prerender(
     <AppRoot app={app} />,
@@ -74,28 +74,28 @@ export function pickPageScript(entry = ''): string {
   } else start();
 
   function pick() {
-  var root = document.getElementById("root");
-  if (!root || location.search) return false;
-  for (var i = 0; i < routes.length; i++) {
-    var match = new RegExp(routes[i][1]).exec(location.pathname);
-    var template = match && document.getElementById("prerender-" + routes[i][0]);
-    if (!template) continue;
-    var page = template.content.cloneNode(true), slug = match[1];
-    if (slug) {
-      var walker = document.createTreeWalker(page, 5);
-      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.nodeType === 3) node.data = node.data.split(placeholder).join(slug);
-        else for (var j = 0; j < node.attributes.length; j++) {
-          var attribute = node.attributes[j];
-          attribute.value = attribute.value.split(placeholder).join(slug);
+    var root = document.getElementById("root");
+    if (!root || location.search) return false;
+    for (var i = 0; i < routes.length; i++) {
+      var match = new RegExp(routes[i][1]).exec(location.pathname);
+      var template = match && document.getElementById("prerender-" + routes[i][0]);
+      if (!template) continue;
+      var page = template.content.cloneNode(true), slug = match[1];
+      if (slug) {
+        var walker = document.createTreeWalker(page, 5);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.nodeType === 3) node.data = node.data.split(placeholder).join(slug);
+          else for (var j = 0; j < node.attributes.length; j++) {
+            var attribute = node.attributes[j];
+            attribute.value = attribute.value.split(placeholder).join(slug);
+          }
         }
       }
+      root.appendChild(page);
+      root.setAttribute("data-prerendered", routes[i][0]);
+      return true;
     }
-    root.appendChild(page);
-    root.setAttribute("data-prerendered", routes[i][0]);
-    return true;
-  }
-  return false;
+    return false;
   }
 })();`;
 }

@@ -28,7 +28,7 @@ export type { AppOptions };
 
 /**
  * Pages are code-split: the first page downloads only its own code, requested at start-up
- * alongside the session (not after it), and the first render waits for it (main.tsx). A
+ * alongside the session (not after it), and the first render waits for it (mount.tsx). A
  * navigation keeps the current page on screen until the next one's code has arrived (router
  * updates are transitions).
  *
