@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -37,13 +38,13 @@ export function prerender(): Plugin {
         const mod = (await import(`${ssrEntry}?build=${Date.now()}`)) as PrerenderModule;
         const templates: string[] = [];
         for (const page of mod.PRERENDERED_PAGES) {
-          const html = await mod.prerenderPage(page.path);
+          const markup = await mod.prerenderPage(page.path);
           // A template's scripts never run: a boundary React left pending or streams later, or
           // any script, would stay hidden or broken in the page.
-          if (/<script|<!--\$[?!]/.test(html)) {
+          if (/<script|<!--\$[?!]/.test(markup)) {
             throw new Error(`pre-render of ${page.path} is not one complete piece of HTML`);
           }
-          templates.push(`<template id="prerender-${page.id}">${html}</template>`);
+          templates.push(`<template id="prerender-${page.id}">${markup}</template>`);
         }
         const file = join(outDir, 'index.html');
         const index = readFileSync(file, 'utf8');
@@ -54,15 +55,18 @@ export function prerender(): Plugin {
         if (!entry || !index.includes(root) || !index.includes('<head>')) {
           throw new Error(`${file} has no ${root}, <head> or module entry`);
         }
-        writeFileSync(
-          file,
-          index
-            .replace('<head>', `<head>\n    ${mod.colorSchemeScript()}`)
-            .replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
-            .replace(
-              root,
-              `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry)}</script>`,
-            ),
+        const html = index
+          .replace('<head>', `<head>\n    ${mod.colorSchemeScript()}`)
+          .replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
+          .replace(
+            root,
+            `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry)}</script>`,
+          );
+        writeFileSync(file, html);
+        const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+        config.logger.info(
+          `pre-rendered ${mod.PRERENDERED_PAGES.map((page) => page.path).join(', ')} into ` +
+            `index.html: ${kB(Buffer.byteLength(html))} │ gzip: ${kB(gzipSync(html).length)}`,
         );
       } finally {
         rmSync(ssrDir, { recursive: true, force: true });
