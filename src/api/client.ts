@@ -11,10 +11,10 @@ export const API_BASE_URL = new URL(
 let held: Promise<void> | null = null;
 
 /**
- * Answers (and failures) wait until `until` settles. main.tsx holds them while React hydrates the
- * page pre-rendered at build time: that HTML shows nothing loaded yet, and hydration must render
- * the same, so a request that was quicker than the page's code cannot change the first render.
- * The requests themselves go out at once.
+ * Answers (and failures) wait until `until` settles. app/mount.tsx holds them while React hydrates
+ * the page pre-rendered at build time: that HTML shows nothing loaded yet, and hydration must
+ * render the same, so an answer that arrives before the page is hydrated cannot change what it
+ * renders. The requests themselves go out at once.
  */
 export function holdResponsesUntil(until: Promise<void>): void {
   held = until;
