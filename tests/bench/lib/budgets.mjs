@@ -6,7 +6,7 @@ export const BUDGETS = {
   firstPageJsVsReact: 2.0, // first-page JS gzip ≤ 2.0 × the React floor (measured 1.96×)
   firstPageCssBytes: 40_000, // first-page CSS gzip ≤ 40 kB
   // LCP ≤ 1.2 × the minimal Mantine page, same 4× CPU throttling: the 1.5, tightened
-  // once pages were pre-rendered. Measured 0.62–0.86× on the final code over two runs; a ratio
+  // once pages were pre-rendered. Measured 0.62–0.96× on the final code over four runs; a ratio
   // of two medians moves by ±20 % here, so 1.0 would fail at random (README, Performance).
   lcpVsMantine: 1.2,
   scale100kVs1k: 1.3, // every scale figure at 100,000 users ≤ 1.3 × the figure at 1,000
