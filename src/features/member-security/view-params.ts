@@ -43,18 +43,18 @@ export const filterOf = (view: ListParams): MemberFilter => ({
 
 export const hasFilter = (view: ListParams) => Boolean(view.q || view.mfa || view.role);
 
-const LIST_KEYS = ['sort', 'page', 'perPage', 'q', 'mfa', 'role'] as const;
+type ViewPatch = Partial<Record<keyof ListParams, string | number | undefined>>;
 
-/** The URL form of a view: what `useMemberView` writes (defaults left out). */
-function urlForm(view: ListParams): Record<(typeof LIST_KEYS)[number], string | undefined> {
-  return {
-    sort: view.sort === DEFAULTS.sort ? undefined : view.sort,
-    page: view.page === DEFAULTS.page ? undefined : String(view.page),
-    perPage: view.perPage === DEFAULTS.perPage ? undefined : String(view.perPage),
-    q: view.q,
-    mfa: view.mfa,
-    role: view.role,
-  };
+/** `search` with `patch` written into it: defaults and empty values left out, other params kept. */
+function withView(search: URLSearchParams, patch: ViewPatch): URLSearchParams {
+  const next = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(patch)) {
+    const isDefault =
+      value === undefined || value === '' || DEFAULTS[key as keyof typeof DEFAULTS] === value;
+    if (isDefault) next.delete(key);
+    else next.set(key, String(value));
+  }
+  return next;
 }
 
 /**
@@ -67,39 +67,11 @@ export function useMemberView() {
   // A hand-edited or stale link with values the list does not know: the page shows the defaults,
   // and the address says so too (replaced, not a new history entry).
   useEffect(() => {
-    const want = urlForm(view);
-    if (LIST_KEYS.every((key) => (search.get(key) ?? undefined) === want[key])) return;
-    setSearch(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const key of LIST_KEYS) {
-          const value = want[key];
-          if (value === undefined) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    const canonical = withView(search, { q: undefined, mfa: undefined, role: undefined, ...view });
+    if (canonical.toString() !== search.toString()) setSearch(canonical, { replace: true });
   }, [view, search, setSearch]);
   const update = useCallback(
-    (patch: Partial<Record<keyof ListParams, string | number | undefined>>) => {
-      setSearch(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(patch)) {
-            const isDefault =
-              value === undefined ||
-              value === '' ||
-              DEFAULTS[key as keyof typeof DEFAULTS] === value;
-            if (isDefault) next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
+    (patch: ViewPatch) => setSearch((prev) => withView(prev, patch), { replace: true }),
     [setSearch],
   );
   return { view, update };
