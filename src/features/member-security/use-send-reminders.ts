@@ -30,15 +30,13 @@ export function useSendReminders(
     },
     onSuccess: async (outcome, vars) => {
       action.current = null;
-      if (outcome.kind === 'job') {
-        // The 202 answer is the job's first state: show its progress at once, then poll. Nothing
-        // was sent yet, so the list, the counts and the events are still right: the job's card
-        // refreshes them when the job stops (reminder-jobs.tsx).
+      // The 202 answer is the job's first state: show its progress at once, then poll.
+      if (outcome.kind === 'job')
         client.setQueryData(memberKeys.job(orgSlug, outcome.job.id), outcome.job);
-        handlers.onSuccess(outcome, vars);
-        return;
-      }
       handlers.onSuccess(outcome, vars);
+      // A job has sent nothing yet, so the list, the counts and the events are still right: the
+      // job's card refreshes them when the job stops (reminder-jobs.tsx).
+      if (outcome.kind === 'job') return;
       await Promise.all([
         client.invalidateQueries({ queryKey: memberKeys.all(orgSlug) }),
         client.invalidateQueries({ queryKey: ['orgs', orgSlug, 'security-events'] }),
