@@ -5,7 +5,6 @@ import { formatDate, formatTime } from '@/lib/format';
 
 const LOW_CODES = 4;
 const date = (iso: string | null) => (iso ? formatDate(iso) : '');
-const time = formatTime;
 const names = (orgs: { name: string }[]) => orgs.map((o) => o.name).join(', ');
 
 export function MfaNotEnabledDetails({
@@ -42,8 +41,8 @@ export function MfaNotEnabledDetails({
       )}
       {status.pendingEnrollment && (
         <Text size="sm" c="dimmed">
-          A setup you started is open until {time(status.pendingEnrollment.expiresAt)}. You can
-          start over.
+          A setup you started is open until {formatTime(status.pendingEnrollment.expiresAt)}. You
+          can start over.
         </Text>
       )}
       <Group>

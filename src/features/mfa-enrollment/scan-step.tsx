@@ -6,8 +6,6 @@ import { groupKey } from './code-format';
 import { StepHeading } from './step-heading';
 import { formatTime } from '@/lib/format';
 
-const time = (iso: string) => formatTime(iso);
-
 export function ScanStep({ enrollment, appName }: { enrollment: TotpEnrollment; appName: string }) {
   const [showKey, setShowKey] = useState(false);
   const keyId = useId();
@@ -33,8 +31,8 @@ export function ScanStep({ enrollment, appName }: { enrollment: TotpEnrollment; 
         />
       </Box>
       <Text size="xs" c="dimmed">
-        Finish setting up before {time(enrollment.expiresAt)}; after that, start again with a new
-        key.
+        Finish setting up before {formatTime(enrollment.expiresAt)}; after that, start again with a
+        new key.
       </Text>
       <div>
         <Anchor
