@@ -11,6 +11,7 @@ import {
   useNavigate,
   type Location,
   type NavigateOptions,
+  type Params,
 } from 'react-router';
 import { Center } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
@@ -40,7 +41,7 @@ export type { AppOptions };
 /** What a page asks the server for first, given the address it was opened at. */
 export type PagePrefetch = (
   client: QueryClient,
-  at: { pathname: string; search: string },
+  at: { params: Params; search: string },
 ) => Promise<unknown>;
 
 /** A code-split page: its route, its component and, from the same module, its `prefetch`. */
@@ -86,13 +87,18 @@ function startFirstPage(
   client: QueryClient,
   at: { pathname: string; search: string },
 ): Promise<unknown> {
-  const hit = Object.values(pages).find((p) => matchPath(p.path, at.pathname));
-  const code = hit ? hit.preload() : Promise.resolve();
-  if (hit === pages.signIn) return code;
+  const hit = Object.values(pages)
+    .map((page) => ({ page, match: matchPath(page.path, at.pathname) }))
+    .find(({ match }) => match);
+  const code = hit ? hit.page.preload() : Promise.resolve();
+  if (hit?.page === pages.signIn) return code;
   client.fetchQuery(sessionQuery()).then(
     () => {
       void client.prefetchQuery(orgsQuery());
-      void hit?.prefetch?.().then((prefetch) => prefetch(client, at));
+      const params = hit?.match?.params ?? {};
+      void hit?.page
+        .prefetch?.()
+        .then((prefetch) => prefetch(client, { params, search: at.search }));
     },
     () => {}, // not signed in: RequireSession sends the person to sign-in
   );

@@ -1,6 +1,6 @@
 import { Alert, Card, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { matchPath, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
 import { orgsQuery } from '@/features/auth/api';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
@@ -41,8 +41,7 @@ const listSkeleton = (
  * for anyone else they are refused, and the page does not ask for them. (The summary and the
  * running jobs are always fetched fresh on mount, so they are not prefetched.)
  */
-export const prefetch: PagePrefetch = async (client, { pathname, search }) => {
-  const orgSlug = matchPath('/orgs/:orgSlug/settings/security', pathname)?.params.orgSlug;
+export const prefetch: PagePrefetch = async (client, { params: { orgSlug }, search }) => {
   if (!orgSlug) return;
   const orgs = client.fetchQuery(orgsQuery()).catch(() => []);
   void orgs.then((list) => {
