@@ -14,25 +14,28 @@ export const BUDGETS = {
   mockListP95Ms: 50, // mock list request p95 at 100,000 users
 };
 
-/** Every budget as a check: { name, value, limit, pass }. Missing figures are not checks. */
+/**
+ * Every budget of the parts that ran as a check: { name, value, limit, pass }. A figure that is
+ * missing or not a finite number fails its budget (a bench that measured nothing must not pass).
+ */
 export function checks(results) {
   const out = [];
   const add = (name, value, limit, shown = (v) => v.toFixed(2)) => {
-    if (value === undefined || Number.isNaN(value)) return;
+    const measured = typeof value === 'number' && Number.isFinite(value);
     out.push({
       name,
-      value,
+      value: measured ? value : NaN,
       limit,
-      pass: value <= limit,
-      shown: `${shown(value)} ≤ ${shown(limit)}`,
+      pass: measured && value <= limit,
+      shown: measured ? `${shown(value)} ≤ ${shown(limit)}` : `not measured (${String(value)})`,
     });
   };
   const { size, load, scale, mock } = results;
   if (size) {
-    add('first-page JS / React floor', size.ratios.firstPageJsVsReact, BUDGETS.firstPageJsVsReact);
+    add('first-page JS / React floor', size.ratios?.firstPageJsVsReact, BUDGETS.firstPageJsVsReact);
     add(
       'first-page CSS (gzip bytes)',
-      size.app.firstPage.css.median,
+      size.app?.firstPage?.css?.median,
       BUDGETS.firstPageCssBytes,
       (v) => `${(v / 1000).toFixed(1)} kB`,
     );
@@ -45,15 +48,17 @@ export function checks(results) {
     });
   }
   if (load) {
-    for (const [page, r] of Object.entries(load.ratios))
-      add(`LCP ${page} / Mantine page`, r.lcp, BUDGETS.lcpVsMantine);
+    const pages = Object.entries(load.ratios ?? {});
+    if (pages.length === 0) add('LCP / Mantine page', undefined, BUDGETS.lcpVsMantine);
+    for (const [page, r] of pages) add(`LCP ${page} / Mantine page`, r.lcp, BUDGETS.lcpVsMantine);
   }
   if (scale) {
-    for (const [figure, r] of Object.entries(scale.ratios))
+    for (const [figure, r] of Object.entries(scale.ratios ?? {}))
       add(`scale ${figure} 100k / 1k`, r, BUDGETS.scale100kVs1k);
-    for (const [size, s] of Object.entries(scale.sizes))
-      add(`DOM rows at ${size}`, s.domRows.max, BUDGETS.domRows, String);
+    for (const [size, s] of Object.entries(scale.sizes ?? {}))
+      add(`DOM rows at ${size}`, s.domRows?.max, BUDGETS.domRows, String);
   }
   if (mock) add('mock list p95 at 100k (ms)', mock.p95, BUDGETS.mockListP95Ms, (v) => v.toFixed(1));
+  if (scale && !mock) add('mock list p95 at 100k (ms)', undefined, BUDGETS.mockListP95Ms);
   return out;
 }

@@ -3,7 +3,8 @@ import { summary } from './stats.mjs';
 
 /** Records paint and long-task entries from the very start of the document. */
 const OBSERVE = () => {
-  const perf = { lcp: 0, fcp: 0, longTasks: [] };
+  // NaN until an entry arrives: a load without an LCP or FCP entry must not record 0.
+  const perf = { lcp: NaN, fcp: NaN, longTasks: [] };
   window.__bench = perf;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) perf.lcp = e.renderTime || e.loadTime || e.startTime;
@@ -51,7 +52,7 @@ export async function loadOnce(browser, { url, storageState, ready, cpuThrottle 
       }));
       const nodeToPage = now - Date.now();
       const networkQuietFrom = inFlight > 2 ? Infinity : busySince + nodeToPage;
-      const quietFrom = Math.max(last, fcp, networkQuietFrom);
+      const quietFrom = Math.max(last, Number.isFinite(fcp) ? fcp : 0, networkQuietFrom);
       if (now - quietFrom >= QUIET_MS) break;
       await page.waitForTimeout(250);
     }

@@ -12,9 +12,18 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Median and spread of one figure over its runs (the JSON keeps every run). */
+/**
+ * Median and spread of one figure over its runs (the JSON keeps every run). One run without a
+ * finite figure makes the whole figure NaN, so `--check` fails instead of a median of the rest.
+ */
 export function summary(runs) {
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
+  const complete = runs.length > 0 && runs.every((v) => Number.isFinite(v));
+  return {
+    median: complete ? median(runs) : NaN,
+    min: Math.min(...runs),
+    max: Math.max(...runs),
+    runs,
+  };
 }
 
 export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
