@@ -73,6 +73,13 @@ const READY = {
   },
 };
 
+/**
+ * API latency of the mock server behind the app in the size and load runs: a realistic round trip
+ * to a real backend, instead of zero over loopback. The scale runs keep 0 ms, so that their
+ * 100k / 1k ratios compare the work alone (latency common to both sizes would shrink them).
+ */
+const API_LATENCY_MS = 40;
+
 const cleanups = [];
 async function main() {
   const started = performance.now();
@@ -83,7 +90,12 @@ async function main() {
   const built = await buildAll({ projectRoot, outRoot });
   log(`  built in ${built.seconds.toFixed(1)} s`);
 
-  const mock = await startMockServer({ port: PORT.mock, initechSize: 1000, cwd: projectRoot });
+  const mock = await startMockServer({
+    port: PORT.mock,
+    initechSize: 1000,
+    cwd: projectRoot,
+    latencyMs: API_LATENCY_MS,
+  });
   cleanups.push(mock.close);
   const servers = {
     app: await serveStatic({ root: built.app, port: PORT.app, apiTarget: mock.url }),
@@ -102,6 +114,7 @@ async function main() {
       machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.versions.node}`,
       chromium: await chromiumVersion(browser),
       runs,
+      apiLatencyMs: { loadAndSize: API_LATENCY_MS, scale: 0 },
       options: { sizeOnly: args['size-only'], check: args.check },
     },
   };

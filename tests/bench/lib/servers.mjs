@@ -65,11 +65,19 @@ function listen(server, port) {
   });
 }
 
-/** `npm run mock-server` as a child process with its own organization size. */
-export function startMockServer({ port, initechSize, cwd }) {
+/**
+ * `npm run mock-server` as a child process with its own organization size and API latency
+ * (every /api answer waits `latencyMs`, as a real network and backend would).
+ */
+export function startMockServer({ port, initechSize, cwd, latencyMs = 0 }) {
   const child = spawn(join(cwd, 'node_modules/.bin/tsx'), ['src/mocks/http-server.ts'], {
     cwd,
-    env: { ...process.env, PORT: String(port), INITECH_SIZE: String(initechSize), LATENCY_MS: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      INITECH_SIZE: String(initechSize),
+      LATENCY_MS: String(latencyMs),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
