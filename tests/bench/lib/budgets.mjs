@@ -11,6 +11,8 @@ export const BUDGETS = {
   lcpVsMantine: 1.2,
   scale100kVs1k: 1.3, // every scale figure at 100,000 users ≤ 1.3 × the figure at 1,000
   domRows: 200, // rows in the DOM
+  usableVsFloor: 1.5, // time to usable ≤ 1.5 × the data floor page, both pages (issue 17)
+  longestTaskMs: 200, // no long task over 200 ms from navigation to usable (issue 17)
   mockListP95Ms: 50, // mock list request p95 at 100,000 users
 };
 
@@ -30,7 +32,7 @@ export function checks(results) {
       shown: measured ? `${shown(value)} ≤ ${shown(limit)}` : `not measured (${String(value)})`,
     });
   };
-  const { size, load, scale, mock } = results;
+  const { size, load, scale, mock, usable } = results;
   if (size) {
     add('first-page JS / React floor', size.ratios?.firstPageJsVsReact, BUDGETS.firstPageJsVsReact);
     add(
@@ -51,6 +53,17 @@ export function checks(results) {
     const pages = Object.entries(load.ratios ?? {});
     if (pages.length === 0) add('LCP / Mantine page', undefined, BUDGETS.lcpVsMantine);
     for (const [page, r] of pages) add(`LCP ${page} / Mantine page`, r.lcp, BUDGETS.lcpVsMantine);
+  }
+  if (usable) {
+    for (const [page, u] of Object.entries(usable.pages)) {
+      add(`time to usable ${page} / data floor`, u.ratio, BUDGETS.usableVsFloor);
+      add(
+        `longest task to usable ${page} (ms)`,
+        u.app.longestTask.max,
+        BUDGETS.longestTaskMs,
+        (v) => v.toFixed(0),
+      );
+    }
   }
   if (scale) {
     for (const [figure, r] of Object.entries(scale.ratios ?? {}))

@@ -3,7 +3,8 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The production build (mocks off, the project's own vite.config.ts) and the two baselines,
+ * The production build (mocks off, the project's own vite.config.ts) and the three baselines
+ * (React floor, Mantine page, data floor page),
  * built with the same Vite, plugin and target in the same run.
  */
 export async function buildAll({ projectRoot, outRoot }) {
@@ -11,6 +12,7 @@ export async function buildAll({ projectRoot, outRoot }) {
     app: join(outRoot, 'app'),
     react: join(outRoot, 'react'),
     mantine: join(outRoot, 'mantine'),
+    floor: join(outRoot, 'floor'),
   };
   const started = performance.now();
   await build({
@@ -19,7 +21,7 @@ export async function buildAll({ projectRoot, outRoot }) {
     logLevel: 'warn',
     build: { outDir: out.app, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   });
-  for (const name of ['react', 'mantine']) {
+  for (const name of ['react', 'mantine', 'floor']) {
     await build({
       configFile: false,
       root: join(projectRoot, 'tests/bench/baselines', name),

@@ -20,7 +20,7 @@ function table(title, head, rows) {
 /** One readable table per part, then the budget checks. */
 export function render(results, checks) {
   const out = [];
-  const { meta, size, load, scale, mock } = results;
+  const { meta, size, load, scale, mock, usable } = results;
   out.push(
     `Nimbus Console benchmark — ${meta.date} — ${meta.machine} — ${meta.chromium} — medians of ${meta.runs} runs`,
   );
@@ -80,6 +80,24 @@ export function render(results, checks) {
       table(
         `Load (cold cache, CPU ${load.cpuThrottle}× slower)`,
         ['', 'LCP', 'vs Mantine', 'TTI', 'vs Mantine', 'FCP'],
+        rows,
+      ),
+    );
+  }
+  if (usable) {
+    const rows = Object.entries(usable.pages).map(([page, u]) => [
+      page,
+      ms(u.app.data.median),
+      ms(u.app.usable.median),
+      ms(u.floor.usable.median),
+      x(u.ratio),
+      ms(u.app.longestTask.max),
+      String(u.app.lostClicks),
+    ]);
+    out.push(
+      table(
+        `Time to usable (cold cache, CPU ${usable.cpuThrottle}× slower, API latency ${meta.apiLatencyMs?.loadAndSize ?? 0} ms)`,
+        ['', 'app data', 'app usable', 'floor usable', 'app/floor', 'longest task', 'lost clicks'],
         rows,
       ),
     );
