@@ -793,7 +793,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description `sign_in_locked`: 100 wrong passwords in a row for this address (NIST SP 800-63B rev 4
+             *     §3.2.2); password sign-in stays locked until a reset. Unknown addresses answer the same.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `sign_in_rate_limited`: password guessing limits, counted per e-mail address (known or
+             *     not, so the answers never reveal an account) and per client. After 5 wrong passwords in a
+             *     row each further one starts a wait of 1 s, doubling up to 15 minutes, during which no
+             *     password is checked; 30 failures from one client in 10 minutes also wait. `Retry-After`
+             *     in seconds. A correct password ends the count.
+             */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     completeMfaChallenge: {
