@@ -23,6 +23,8 @@ const CHALLENGE_TTL_MS = 5 * 60_000;
 const SSO_PROVIDERS = ['acme'];
 /** Hashed with the password when no account has the e-mail, so both cases cost the same. */
 const UNKNOWN_ACCOUNT = 'usr_unknown';
+/** openapi.yaml SignInRequest: e-mail at most 320 characters (RFC 3696), password at most 400. */
+const MAX_EMAIL_LENGTH = 320;
 
 const invalidCredentials = () =>
   new ProblemError(401, 'invalid_credentials', 'Sign-in failed', 'Incorrect e-mail or password.');
@@ -33,7 +35,7 @@ export const authHandlers = [
     guard(async ({ request, response }) => {
       const body = await readJson(request);
       rejectUnknownFields(body, ['email', 'password']);
-      const email = stringField(body, 'email') ?? '';
+      const email = stringField(body, 'email', true, MAX_EMAIL_LENGTH) ?? '';
       const password = stringField(body, 'password') ?? '';
       if (!email.trim())
         throw new ProblemError(
