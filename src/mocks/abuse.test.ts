@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
+import { db } from './db';
 
 /** Issue 12: what an attacker tried against the mock backend, in the shared handlers. */
 describe('size limits (finding 2)', () => {
@@ -34,5 +35,33 @@ describe('size limits (finding 2)', () => {
       'Idempotency-Key': 'key-0000001',
     });
     expect(reminders.status).toBe(413);
+  });
+});
+
+describe('content type (finding 3)', () => {
+  const body = JSON.stringify({ email: 'adam@example.com', password: 'nimbus-demo' });
+
+  it('refuses a JSON body sent as text/plain, a form or without a type with a 415 problem', async () => {
+    for (const type of [
+      'text/plain',
+      'text/plain;charset=UTF-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      '',
+    ]) {
+      const res = await call('POST', '/auth/sign-in', body, { 'Content-Type': type });
+      expect(res.status, type).toBe(415);
+      expect(res.json).toMatchObject({ code: 'unsupported_media_type' });
+    }
+    expect(db.sessions.size).toBe(0);
+  });
+
+  it('accepts JSON with parameters, and bodiless requests of any type', async () => {
+    const res = await call('POST', '/auth/sign-in', body, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
+    expect(res.status).toBe(200);
+    const out = await fetch('http://localhost/api/session', { method: 'DELETE' });
+    expect(out.status).toBe(204);
   });
 });

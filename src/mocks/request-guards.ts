@@ -28,9 +28,32 @@ async function bodyTooLarge(request: Request): Promise<boolean> {
   return (await request.clone().arrayBuffer()).byteLength > MAX_BODY_BYTES;
 }
 
+/**
+ * A body must be declared JSON: a cross-site HTML form can send `text/plain`,
+ * `application/x-www-form-urlencoded` or `multipart/form-data` without a CORS preflight, never
+ * `application/json`. An empty body needs no type.
+ */
+async function notJson(request: Request): Promise<boolean> {
+  if (request.body === null) return false;
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type ?? ''))
+    return false;
+  return (await request.clone().arrayBuffer()).byteLength > 0;
+}
+
+const unsupportedMediaType = () =>
+  new ProblemError(
+    415,
+    'unsupported_media_type',
+    'Unsupported media type',
+    'Send the request body as JSON with Content-Type: application/json.',
+    { parameters: { parameter: 'Content-Type' } },
+  );
+
 async function check(request: Request): Promise<Response | undefined> {
   try {
     if (await bodyTooLarge(request)) throw payloadTooLarge();
+    if (await notJson(request)) throw unsupportedMediaType();
   } catch (error) {
     if (error instanceof ProblemError) return problemResponse(error);
     throw error;
