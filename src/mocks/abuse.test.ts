@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
 import { db } from './db';
+import { deployment } from './deployment';
 
 /** Issue 12: what an attacker tried against the mock backend, in the shared handlers. */
 describe('size limits (finding 2)', () => {
@@ -63,5 +64,20 @@ describe('content type (finding 3)', () => {
     expect(res.status).toBe(200);
     const out = await fetch('http://localhost/api/session', { method: 'DELETE' });
     expect(out.status).toBe(204);
+  });
+});
+
+describe('links in e-mails (finding 4)', () => {
+  it('builds the reminder link from the configured public URL, whatever the Host', async () => {
+    await signInAs('adam');
+    const res = await fetch('http://evil.example/api/orgs/acme/reminders', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'host-test-1' },
+      body: JSON.stringify({ userIds: ['usr_mia'] }),
+    });
+    expect(res.status).toBe(200);
+    const mail = db.outbox.find((m) => m.kind === 'mfa_reminder');
+    expect(mail?.text).toContain(`My profile → Security: ${deployment.publicUrl}/profile/security`);
+    expect(mail?.text).not.toContain('evil.example');
   });
 });

@@ -5,13 +5,17 @@ import { ProblemError, transport } from './http';
 import { MAX_BODY_BYTES, payloadTooLarge } from './request-guards';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';
+import { deployment } from './deployment';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
- * PORT (default 4010), INITECH_SIZE (default 100000), LATENCY_MS.
+ * PORT (default 4010), INITECH_SIZE (default 100000), LATENCY_MS, PUBLIC_URL (the Console's
+ * address for links in e-mails, default http://localhost:4173).
  */
 transport.mode = 'cookie';
 const port = Number(process.env.PORT ?? 4010);
+// The Console's public address, for links in e-mails (default: `npm run preview`).
+deployment.publicUrl = new URL(process.env.PUBLIC_URL ?? 'http://localhost:4173').origin;
 updateConfig({
   initechSize: process.env.INITECH_SIZE ? Number(process.env.INITECH_SIZE) : undefined,
   latencyMs: process.env.LATENCY_MS ? Number(process.env.LATENCY_MS) : undefined,
@@ -32,7 +36,15 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+class BadHost extends Error {}
+
+/** A host name or IPv4 / [IPv6] address with an optional port; anything else is a 400. */
+const HOST = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
+
 async function toRequest(req: IncomingMessage): Promise<Request> {
+  // Host only routes the request here; links in e-mails come from PUBLIC_URL (deployment.ts).
+  const host = req.headers.host ?? 'localhost';
+  if (!HOST.test(host) || !(req.url ?? '/').startsWith('/')) throw new BadHost();
   const body = await readBody(req);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -40,7 +52,7 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
     else if (Array.isArray(value)) headers.set(key, value.join(', '));
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && body.length > 0;
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+  return new Request(`http://${host}${req.url ?? '/'}`, {
     method: req.method,
     headers,
     body: hasBody ? new Uint8Array(body) : undefined,
@@ -73,6 +85,16 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       request = await toRequest(req);
     } catch (error) {
       // The rest of a body over the limit is not read: the connection closes after the answer.
+      if (error instanceof BadHost || error instanceof TypeError) {
+        const bad = new ProblemError(
+          400,
+          'invalid_request',
+          'Invalid request',
+          'The Host header or the request target is malformed.',
+          { parameters: { parameter: 'Host' } },
+        );
+        return sendProblem(res, bad, true);
+      }
       if (error instanceof TooLarge) {
         // The rest is discarded as it arrives, never held (closing at once would reset the
         // connection before the client could read the answer).
