@@ -54,6 +54,8 @@ export interface ChallengeRecord {
   id: string;
   userId: string;
   expiresAt: number;
+  /** The sign-in asked to end the person's other sessions once it completes. */
+  signOutOtherSessions?: boolean;
 }
 
 export interface EnrollmentRecord {
