@@ -11,6 +11,8 @@ export interface MfaRecord {
   lastUsedStep: number;
   /** SHA-256 of each recovery code; null once used. */
   recoveryCodeHashes: (string | null)[];
+  /** Hashes of recovery codes already used: sending one again is a duplicate, not a guess. */
+  usedRecoveryCodeHashes?: string[];
 }
 
 export interface UserRecord {
