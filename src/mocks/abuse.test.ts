@@ -3,6 +3,7 @@ import { call, codeFor, OLIVIA_SECRET, signInAs } from '../../tests/api';
 import { db } from './db';
 import { deployment } from './deployment';
 import { seededRecoveryCodes } from './seed';
+import { deliver, OUTBOX_LIMIT } from './outbox';
 
 /** Issue 12: what an attacker tried against the mock backend, in the shared handlers. */
 describe('size limits (finding 2)', () => {
@@ -119,5 +120,70 @@ describe('duplicates of a correct code (finding 6)', () => {
     const wrong = await call('POST', '/me/mfa/recovery-codes', { code: wrongCode() });
     expect(wrong.status).toBe(422);
     expect(db.users.get('usr_olivia')?.mfaLock).toEqual({ failures: 1, lockedUntil: 0 });
+  });
+});
+
+describe('dev controls (finding 7)', () => {
+  const mock = (method: string, path: string, body?: unknown) =>
+    call(method, `/../__mock/${path}`, body);
+
+  it('validates /__mock/clock and /__mock/config input with 400s, and sign-in still works after', async () => {
+    expect((await mock('POST', 'clock', '{nope')).json).toMatchObject({
+      status: 400,
+      code: 'invalid_json',
+    });
+    for (const body of [
+      { set: 'abc' },
+      { advance: null },
+      { set: 1e300 },
+      { real: 'yes' },
+      { x: 1 },
+    ])
+      expect((await mock('POST', 'clock', body)).status, JSON.stringify(body)).toBe(400);
+    expect((await mock('POST', 'config', { failureRate: 'all' })).status).toBe(400);
+    expect((await mock('POST', 'config', { latencyMs: -5, extra: 1 })).status).toBe(400);
+    expect((await mock('POST', 'clock', { advance: 1000 })).status).toBe(200);
+    const res = await call('POST', '/auth/sign-in', {
+      email: 'adam@example.com',
+      password: 'nimbus-demo',
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers /__mock/* only in demo mode (404 otherwise)', async () => {
+    expect((await mock('GET', 'codes')).status).toBe(200);
+    deployment.demo = false;
+    try {
+      for (const [method, path] of [
+        ['GET', 'codes'],
+        ['GET', 'outbox'],
+        ['POST', 'reset'],
+        ['POST', 'clock'],
+        ['GET', 'anything'],
+      ] as const) {
+        const res = await mock(method, path, method === 'POST' ? {} : undefined);
+        expect(res.json, path).toMatchObject({ status: 404, code: 'not_found' });
+      }
+    } finally {
+      deployment.demo = true;
+    }
+  });
+
+  it('keeps only the last 1000 e-mails in the outbox', async () => {
+    const mail = (i: number) => ({
+      id: `mail_${i}`,
+      kind: 'mfa_enabled' as const,
+      to: 'a@example.com',
+      subject: 's',
+      text: 't',
+      sentAt: i,
+    });
+    for (let i = 0; i < 5000; i++) deliver(mail(i));
+    expect(db.outbox.length).toBeLessThanOrEqual(OUTBOX_LIMIT + 100);
+    expect(db.outbox.at(-1)?.id).toBe('mail_4999');
+    db.outbox.push(...Array.from({ length: 3000 }, (_, i) => mail(10_000 + i)));
+    await call('GET', '/session'); // any request trims what was written around deliver()
+    expect(db.outbox).toHaveLength(OUTBOX_LIMIT);
+    expect(db.outbox.at(-1)?.id).toBe('mail_12999');
   });
 });

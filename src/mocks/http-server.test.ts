@@ -58,6 +58,21 @@ describe('mock HTTP server', () => {
     expect((await mock.send({ path: '/api/session', headers: { cookie } })).status).toBe(401);
   });
 
+  it('serves the dev controls only when started with MOCK_DEMO=1', async () => {
+    expect((await mock.send({ path: '/__mock/codes' })).status).toBe(200);
+    const plain = await startMockServer({});
+    try {
+      for (const path of ['/__mock/codes', '/__mock/outbox', '/__mock/state']) {
+        const res = await plain.send({ path });
+        expect(res.json, path).toMatchObject({ status: 404, code: 'not_found' });
+      }
+      const reset = await plain.send({ method: 'POST', path: '/__mock/reset' });
+      expect(reset.status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  }, 30_000);
+
   it('answers a malformed Host header with a 400 problem, not a 500', async () => {
     for (const Host of ['bad host', 'a/b', 'x:99999999', 'ex ample.com:80']) {
       const res = await mock.send({ path: '/api/session', headers: { Host } });
