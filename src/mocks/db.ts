@@ -24,6 +24,8 @@ export interface UserRecord {
   mfa: MfaRecord | null;
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
+  /** When any organization last reminded this person (the cooldown is per person). */
+  lastRemindedAt?: number | null;
 }
 
 export interface OrgRecord {

@@ -1,4 +1,4 @@
-import { delay, http as rawHttp } from 'msw';
+import { delay, getResponse, http as rawHttp } from 'msw';
 import { config } from './db';
 import { shouldFail } from './control';
 import { mockControls } from './mock-controls';
@@ -27,6 +27,15 @@ const faults = rawHttp.all('*/api/*', async ({ request }) => {
   return undefined;
 });
 
+/** `HEAD` on any GET endpoint: the GET's status and headers without its body (RFC 9110 §9.3.2). */
+const head = rawHttp.head('*/api/*', async ({ request }) => {
+  const get = new Request(request.url, { method: 'GET', headers: request.headers });
+  const response = await getResponse(handlers, get);
+  if (!response) return undefined;
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+});
+
 const unknownRoute = rawHttp.all('*/api/*', ({ request }) =>
   problemResponse(
     notFound(`There is no API route ${request.method} ${new URL(request.url).pathname}.`),
@@ -44,5 +53,6 @@ export const handlers = [
   ...enforcementHandlers,
   ...memberHandlers,
   ...reminderHandlers,
+  head,
   unknownRoute,
 ];

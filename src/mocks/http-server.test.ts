@@ -73,6 +73,15 @@ describe('mock HTTP server', () => {
     }
   }, 30_000);
 
+  it('answers addresses outside the API with a 404 problem that has a detail', async () => {
+    const res = await mock.send({ path: '/nope' });
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ code: 'not_found', detail: 'There is nothing at /nope.' });
+    const head = await mock.send({ method: 'HEAD', path: '/api/session' });
+    expect(head.status).toBe(401);
+    expect(head.text).toBe('');
+  });
+
   it('answers a malformed Host header with a 400 problem, not a 500', async () => {
     for (const Host of ['bad host', 'a/b', 'x:99999999', 'ex ample.com:80']) {
       const res = await mock.send({ path: '/api/session', headers: { Host } });

@@ -115,11 +115,11 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     }
     const response = await getResponse(handlers, request);
     if (!response) {
-      res.writeHead(404, { 'Content-Type': 'application/problem+json' });
-      res.end(
-        JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }),
+      const path = new URL(request.url).pathname;
+      return sendProblem(
+        res,
+        new ProblemError(404, 'not_found', 'Not found', `There is nothing at ${path}.`),
       );
-      return;
     }
     const headers: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
@@ -139,14 +139,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     res.end();
   } catch (error) {
     console.error(error);
-    res.writeHead(500, { 'Content-Type': 'application/problem+json' });
-    res.end(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Server error',
-        status: 500,
-        code: 'server_error',
-      }),
+    if (res.headersSent) return void res.end();
+    sendProblem(
+      res,
+      new ProblemError(500, 'server_error', 'Server error', 'The mock server failed to answer.'),
     );
   }
 }
