@@ -332,6 +332,11 @@ export interface paths {
          * @description Owners and admins only. Recipients are given as ids (at most 10,000) or as a filter.
          *     Members with MFA and members reminded in the last 24 hours are skipped; ids outside the
          *     organization are reported. More than 1,000 recipients run as a job (202).
+         *
+         *     The 24-hour cooldown is per person, across organizations: a person reminded by one
+         *     organization is skipped (`recentlyReminded`) by every organization for 24 hours, because
+         *     it is the person who receives the e-mails. A member's `lastRemindedAt` stays the time this
+         *     organization reminded them.
          */
         post: operations["sendReminders"];
         delete?: never;
@@ -462,6 +467,11 @@ export interface components {
         SignInRequest: {
             email: string;
             password: string;
+            /**
+             * @description End every other session of this person once this sign-in completes (after the second
+             *     factor when one is needed), e.g. after a device was lost. Absent means false.
+             */
+            signOutOtherSessions?: boolean;
         };
         SignInResult: components["schemas"]["SignedIn"] | components["schemas"]["MfaRequired"];
         SignedIn: {
@@ -687,7 +697,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `additional_authentication_required` (see AccessDeniedProblem) or `forbidden_role`. */
+        /**
+         * @description `additional_authentication_required` (see AccessDeniedProblem) or `forbidden_role`; on a
+         *     state-changing request also `cross_site_request` (see the conventions).
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -716,6 +729,43 @@ export interface components {
         };
         /** @description Wrong code (`invalid_code`), or an Idempotency-Key reused with another body (`idempotency_key_reused`). */
         Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `payload_too_large`: the body is larger than 512 KiB (`parameters.maxBytes`). A string
+         *     field longer than its `maxLength` (400 unless the schema says less) is a 400 `too_long`
+         *     naming the field, refused before the value is used.
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `cross_site_request`: a state-changing request from a page of another site (by
+         *     `Sec-Fetch-Site` and `Origin`; see the conventions).
+         */
+        CrossSiteRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `unsupported_media_type`: a request body that is not declared JSON (`application/json` or
+         *     `application/*+json`). A cross-site form can send text/plain without a CORS preflight.
+         */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -793,7 +843,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description `sign_in_locked`: 100 wrong passwords in a row for this address (NIST SP 800-63B rev 4
+             *     §3.2.2); password sign-in stays locked until a reset. Unknown addresses answer the same.
+             *     Or `cross_site_request`.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description `sign_in_rate_limited`: password guessing limits, counted per e-mail address (known or
+             *     not, so the answers never reveal an account) and per client. After 5 wrong passwords in a
+             *     row each further one starts a wait of 1 s, doubling up to 15 minutes, during which no
+             *     password is checked; 30 failures from one client in 10 minutes also wait. `Retry-After`
+             *     in seconds. A correct password ends the count.
+             */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     completeMfaChallenge: {
@@ -831,6 +911,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["CrossSiteRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -855,7 +938,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getSession: {
@@ -895,6 +981,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            403: components["responses"]["CrossSiteRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     stepUpSession: {
@@ -921,7 +1010,22 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description Wrong code (`invalid_code`, with `parameters.attemptsRemaining`) or a code already
+             *     used (`code_already_used`, which does not count toward the lock).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1006,6 +1110,8 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1037,7 +1143,10 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1064,6 +1173,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             /**
              * @description `mfa_already_enabled`, or `enrollment_pending` (`parameters.enrollmentId`,
              *     `parameters.expiresAt`): cancel it first or let it expire.
@@ -1076,6 +1186,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     cancelTotpEnrollment: {
@@ -1097,7 +1209,10 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     verifyTotpEnrollment: {
@@ -1129,6 +1244,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
             /** @description `enrollment_expired` (10 minutes) or `enrollment_locked` (5 wrong codes): start again. */
             410: {
@@ -1139,6 +1255,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -1220,7 +1338,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag last read; 412 when stale, 428 when missing. */
+                /**
+                 * @description The ETag last read; 412 when stale, 428 when missing. `*` ("any version") is refused
+                 *     with 428: this change must be made against the state the person saw.
+                 */
                 "If-Match": string;
             };
             path: {
@@ -1248,7 +1369,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description `forbidden_role` (not an owner or admin), `mfa_not_enabled` (the actor has no MFA),
-             *     `session_without_mfa` (this session was made without MFA), or access denied.
+             *     `session_without_mfa` (this session was made without MFA), access denied, or
+             *     `cross_site_request`.
              */
             403: {
                 headers: {
@@ -1268,7 +1390,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `precondition_required`: If-Match is missing. */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `precondition_required`: If-Match is missing or `*`. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -1413,6 +1537,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             /** @description `idempotency_key_required`. */
             428: {
@@ -1508,6 +1634,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listSecurityEvents: {

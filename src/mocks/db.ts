@@ -11,6 +11,8 @@ export interface MfaRecord {
   lastUsedStep: number;
   /** SHA-256 of each recovery code; null once used. */
   recoveryCodeHashes: (string | null)[];
+  /** Hashes of recovery codes already used: sending one again is a duplicate, not a guess. */
+  usedRecoveryCodeHashes?: string[];
 }
 
 export interface UserRecord {
@@ -22,6 +24,8 @@ export interface UserRecord {
   mfa: MfaRecord | null;
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
+  /** When any organization last reminded this person (the cooldown is per person). */
+  lastRemindedAt?: number | null;
 }
 
 export interface OrgRecord {
@@ -54,6 +58,8 @@ export interface ChallengeRecord {
   id: string;
   userId: string;
   expiresAt: number;
+  /** The sign-in asked to end the person's other sessions once it completes. */
+  signOutOtherSessions?: boolean;
 }
 
 export interface EnrollmentRecord {
@@ -122,6 +128,12 @@ export interface IdempotencyRecord {
   at: number;
 }
 
+export interface SignInFailureRecord {
+  /** Consecutive wrong passwords for this e-mail address (known account or not). */
+  failures: number;
+  lockedUntil: number;
+}
+
 export interface MockConfig {
   /** Added to every API answer, in ms. */
   latencyMs: number;
@@ -148,6 +160,9 @@ export interface DbState {
   idempotency: Map<string, IdempotencyRecord>;
   /** actorId → timestamps of recent reminder sends (rate limit). */
   reminderSends: Map<string, number[]>;
+  /** Password guessing limits (./sign-in-limits): per e-mail address tried, and per client. */
+  signInFailures: Map<string, SignInFailureRecord>;
+  clientSignInFailures: Map<string, number[]>;
   /** The session of "the browser" when cookies cannot travel (MSW in a page, Node tests). */
   jar: { sessionId: string | null };
   /** Bumped on every membership or MFA change, so query indexes know to rebuild. */
@@ -180,6 +195,8 @@ function emptyState(): DbState {
     jobs: new Map(),
     idempotency: new Map(),
     reminderSends: new Map(),
+    signInFailures: new Map(),
+    clientSignInFailures: new Map(),
     jar: { sessionId: null },
     revision: 0,
     nextId: 1,

@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import { createOpenApiHttp } from 'openapi-msw';
 import type { paths } from '@/api/schema';
 import { clock, db, nextId, type SessionRecord, type UserRecord } from './db';
+import { deployment } from './deployment';
 
 /** Typed MSW `http`: paths, params, bodies and responses come from the OpenAPI file. */
 export const http = createOpenApiHttp<paths>({ baseUrl: '*/api' });
@@ -81,6 +82,9 @@ export function guard<I extends { response: { untyped: (r: Response) => R } }, R
   };
 }
 
+/** A second line behind the body limit of ./request-guards (MAX_BODY_BYTES), for direct calls. */
+const MAX_JSON_CHARS = 512 * 1024;
+
 /** Parse a JSON object body, or fail with a 400 that says what is wrong. */
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   let text: string;
@@ -89,6 +93,13 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   } catch {
     throw badRequest('The request body could not be read.', 'body', 'invalid_json');
   }
+  if (text.length > MAX_JSON_CHARS)
+    throw new ProblemError(
+      413,
+      'payload_too_large',
+      'Request too large',
+      'The request body is too large.',
+    );
   if (!text.trim())
     throw badRequest('The request body is empty; send a JSON object.', 'body', 'invalid_json');
   let value: unknown;
@@ -103,10 +114,14 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   return value as Record<string, unknown>;
 }
 
+/** The longest string field a JSON body may carry unless its schema says less (openapi.yaml). */
+export const MAX_STRING_LENGTH = 400;
+
 export function stringField(
   body: Record<string, unknown>,
   field: string,
   required = true,
+  maxLength = MAX_STRING_LENGTH,
 ): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) {
@@ -123,6 +138,32 @@ export function stringField(
       errors: [{ field, message: 'Must be a string.' }],
     });
   }
+  // Checked before anything else looks at the value (hashing a long password costs time).
+  if (value.length > maxLength) {
+    const message = `At most ${maxLength} characters.`;
+    throw new ProblemError(400, 'too_long', 'Invalid request', `"${field}" is too long.`, {
+      parameters: { parameter: field, maxLength },
+      errors: [{ field, message }],
+    });
+  }
+  return value;
+}
+
+/** An optional boolean field (absent or null is false). */
+export function booleanField(body: Record<string, unknown>, field: string): boolean {
+  const value = body[field];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean')
+    throw new ProblemError(
+      400,
+      'invalid_type',
+      'Invalid request',
+      `"${field}" must be true or false.`,
+      {
+        parameters: { parameter: field },
+        errors: [{ field, message: 'Must be a boolean.' }],
+      },
+    );
   return value;
 }
 
@@ -188,16 +229,39 @@ export function createSession(userId: string, amr: string[]): SessionRecord {
   return session;
 }
 
-/** Headers that hand the session to the browser (cookie mode) or nothing (jar mode). */
-export function sessionCookieHeaders(session: SessionRecord | null): Record<string, string> {
+/**
+ * Headers that hand the session to the browser (cookie mode) or nothing (jar mode). The cookie
+ * is `Secure` when the request came over HTTPS or the Console's public URL is HTTPS (a TLS proxy
+ * in front of the server).
+ */
+export function sessionCookieHeaders(
+  session: SessionRecord | null,
+  request?: Request,
+): Record<string, string> {
   if (transport.mode === 'jar') {
     if (!session) db.jar.sessionId = null;
     return {};
   }
+  const https =
+    (request && new URL(request.url).protocol === 'https:') ||
+    deployment.publicUrl.startsWith('https:');
+  const attributes = `Path=/; HttpOnly;${https ? ' Secure;' : ''} SameSite=Lax`;
   const value = session
-    ? `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`
-    : `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+    ? `${SESSION_COOKIE}=${session.id}; ${attributes}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`
+    : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`;
   return { 'Set-Cookie': value };
+}
+
+/** Ends every session of `userId` but `keep` (sign-in with "Sign out of my other sessions"). */
+export function endOtherSessions(userId: string, keep: string): number {
+  let ended = 0;
+  for (const s of [...db.sessions.values()]) {
+    if (s.userId === userId && s.id !== keep) {
+      db.sessions.delete(s.id);
+      ended++;
+    }
+  }
+  return ended;
 }
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;

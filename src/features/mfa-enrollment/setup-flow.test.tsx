@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { URI } from 'otpauth';
 import { call, codeFor } from '../../../tests/api';
+import { decodeQrSvg } from '../../../tests/qr';
 import { renderApp } from '../../../tests/render';
 import { clock, db } from '@/mocks/db';
 import {
@@ -64,10 +65,17 @@ describe('Set up application', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Copy key' }));
     expect(await navigator.clipboard.readText()).toBe(key);
-    expect(
-      URI.parse(`otpauth://totp/Nimbus:adam%40example.com?secret=${key}&issuer=Nimbus`).secret
-        .base32,
-    ).toBe(key);
+    // The QR code on the screen, decoded as a scanner reads it, holds this key for this account.
+    const scanned = decodeQrSvg(qr);
+    expect(scanned).not.toBeNull();
+    const totp = URI.parse(scanned ?? '');
+    expect(totp).toMatchObject({
+      issuer: 'Nimbus',
+      label: 'adam@example.com',
+      digits: 6,
+      period: 30,
+    });
+    expect(totp.secret.base32).toBe(key);
   });
 
   it('turns MFA on with a code from the app, shows 10 recovery codes once and ends with nimbus login -f', async () => {

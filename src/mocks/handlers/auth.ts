@@ -1,6 +1,8 @@
 import { clock, db, nextId } from '../db';
 import {
+  booleanField,
   createSession,
+  endOtherSessions,
   findSession,
   guard,
   http,
@@ -13,12 +15,18 @@ import {
   sessionCookieHeaders,
   stringField,
 } from '../http';
+import { clientOf } from '../deployment';
 import { hashPassword } from '../seed';
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../sign-in-limits';
 import { proveSecondFactor } from '../totp';
 import { sessionView } from '../views';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const SSO_PROVIDERS = ['acme'];
+/** Hashed with the password when no account has the e-mail, so both cases cost the same. */
+const UNKNOWN_ACCOUNT = 'usr_unknown';
+/** openapi.yaml SignInRequest: e-mail at most 320 characters (RFC 3696), password at most 400. */
+const MAX_EMAIL_LENGTH = 320;
 
 const invalidCredentials = () =>
   new ProblemError(401, 'invalid_credentials', 'Sign-in failed', 'Incorrect e-mail or password.');
@@ -28,8 +36,9 @@ export const authHandlers = [
     '/auth/sign-in',
     guard(async ({ request, response }) => {
       const body = await readJson(request);
-      rejectUnknownFields(body, ['email', 'password']);
-      const email = stringField(body, 'email') ?? '';
+      rejectUnknownFields(body, ['email', 'password', 'signOutOtherSessions']);
+      const signOutOthers = booleanField(body, 'signOutOtherSessions');
+      const email = stringField(body, 'email', true, MAX_EMAIL_LENGTH) ?? '';
       const password = stringField(body, 'password') ?? '';
       if (!email.trim())
         throw new ProblemError(
@@ -43,16 +52,24 @@ export const authHandlers = [
         throw new ProblemError(400, 'missing_field', 'Invalid request', 'Enter your password.', {
           parameters: { parameter: 'password' },
         });
+      const client = clientOf(request);
+      checkSignInAllowed(email, client);
       const userId = db.usersByEmail.get(email.trim().toLowerCase());
       const user = userId ? db.users.get(userId) : undefined;
-      // One answer for an unknown e-mail and a wrong password: no account enumeration.
-      if (!user || !user.passwordHash || user.passwordHash !== hashPassword(user.id, password))
+      // One answer, the same limits and the same work (one hash) for an unknown e-mail and a
+      // wrong password: nothing tells whether an account exists.
+      const hash = hashPassword(user?.id ?? UNKNOWN_ACCOUNT, password);
+      if (!user || !user.passwordHash || user.passwordHash !== hash) {
+        recordSignInFailure(email, client);
         throw invalidCredentials();
+      }
+      recordSignInSuccess(email);
       if (user.mfa) {
         const challenge = {
           id: nextId('chl') + crypto.randomUUID().replace(/-/g, ''),
           userId: user.id,
           expiresAt: clock.now() + CHALLENGE_TTL_MS,
+          ...(signOutOthers ? { signOutOtherSessions: true } : {}),
         };
         db.challenges.set(challenge.id, challenge);
         return response(200).json(
@@ -68,9 +85,10 @@ export const authHandlers = [
         );
       }
       const session = createSession(user.id, ['pwd']);
+      if (signOutOthers) endOtherSessions(user.id, session.id);
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
-        { headers: sessionCookieHeaders(session) },
+        { headers: sessionCookieHeaders(session, request) },
       );
     }),
   ),
@@ -95,9 +113,10 @@ export const authHandlers = [
       proveSecondFactor(user, body, { wrongStatus: 401 });
       db.challenges.delete(challenge.id);
       const session = createSession(user.id, ['pwd', 'mfa']);
+      if (challenge.signOutOtherSessions) endOtherSessions(user.id, session.id);
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
-        { headers: sessionCookieHeaders(session) },
+        { headers: sessionCookieHeaders(session, request) },
       );
     }),
   ),
@@ -125,7 +144,7 @@ export const authHandlers = [
   http.delete('/session', ({ request, response }) => {
     const session = findSession(request);
     if (session) db.sessions.delete(session.id);
-    return response(204).empty({ headers: sessionCookieHeaders(null) });
+    return response(204).empty({ headers: sessionCookieHeaders(null, request) });
   }),
 
   http.post(

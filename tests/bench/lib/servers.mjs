@@ -72,11 +72,13 @@ function listen(server, port) {
 export function startMockServer({ port, initechSize, cwd, latencyMs = 0 }) {
   const child = spawn(join(cwd, 'node_modules/.bin/tsx'), ['src/mocks/http-server.ts'], {
     cwd,
+    // MOCK_DEMO=1: the bench resets the world and sets sizes through the dev controls (/__mock/*).
     env: {
       ...process.env,
       PORT: String(port),
       INITECH_SIZE: String(initechSize),
       LATENCY_MS: String(latencyMs),
+      MOCK_DEMO: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
