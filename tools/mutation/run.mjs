@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/* eslint-disable no-console -- a command-line tool: its report is its output */
+/**
+ * `npm run test:mutation [-- <module> ...]`: Stryker on the security modules, one at a time
+ * (tools/mutation/modules.mjs), then a table of the scores. Exits 1 when a module is under 90 %.
+ * STRYKER_CONCURRENCY (default 2) sets the parallel test runners.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { MUTATION_MODULES } from './modules.mjs';
+
+const TARGET = 90;
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = names.length > 0 ? names : Object.keys(MUTATION_MODULES);
+const unknown = selected.filter((n) => !MUTATION_MODULES[n]);
+if (unknown.length > 0) {
+  console.error(
+    `Unknown module(s): ${unknown.join(', ')}. Known: ${Object.keys(MUTATION_MODULES).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+/** Stryker's score: detected (killed, timeout) over valid mutants (also survived, no coverage). */
+function score(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
+  const survivors = [];
+  for (const [path, entry] of Object.entries(report.files)) {
+    for (const m of entry.mutants) {
+      if (m.status in counts) counts[m.status] += 1;
+      if (m.status === 'Survived' || m.status === 'NoCoverage') {
+        survivors.push(
+          `${path}:${m.location.start.line} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '')}`,
+        );
+      }
+    }
+  }
+  const detected = counts.Killed + counts.Timeout;
+  const valid = detected + counts.Survived + counts.NoCoverage;
+  return { ...counts, valid, score: valid ? (100 * detected) / valid : 100, survivors };
+}
+
+const rows = [];
+for (const name of selected) {
+  const { mutate, tests } = MUTATION_MODULES[name];
+  console.log(`\n== ${name}: mutating ${mutate}`);
+  const started = Date.now();
+  const run = spawnSync('npx', ['stryker', 'run', '--mutate', mutate], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_MODULE: name, MUTATION_TESTS: tests.join(',') },
+  });
+  if (run.status !== 0) {
+    console.error(`Stryker failed for ${name} (exit ${run.status}).`);
+    process.exit(1);
+  }
+  const result = score(`reports/mutation/${name}.json`);
+  rows.push({ name, ...result, seconds: Math.round((Date.now() - started) / 1000) });
+  for (const s of result.survivors) console.log(`  survived: ${s}`);
+}
+
+console.log('\n| module | mutants | killed | timeout | survived | no coverage | score | time |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  console.log(
+    `| ${r.name} | ${r.valid} | ${r.Killed} | ${r.Timeout} | ${r.Survived} | ${r.NoCoverage} | ${r.score.toFixed(1)} % | ${r.seconds} s |`,
+  );
+}
+const failing = rows.filter((r) => r.score < TARGET);
+if (failing.length > 0) {
+  console.error(`\nUnder ${TARGET} %: ${failing.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import viteConfig from './vite.config';
+
+/**
+ * Vitest for Stryker (`npm run test:mutation`): the project's test setup, but only the test files
+ * of the module being mutated (MUTATION_TESTS, comma-separated globs), so a run takes minutes.
+ */
+const include = (process.env.MUTATION_TESTS ?? '').split(',').filter(Boolean);
+
+export default defineConfig((env) => {
+  const base = typeof viteConfig === 'function' ? viteConfig(env) : viteConfig;
+  // Replace the include list (mergeConfig would append to it and run every test).
+  return { ...base, test: { ...base.test, include } };
+});
