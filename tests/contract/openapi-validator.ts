@@ -150,6 +150,12 @@ export class OpenApiValidator {
     return fn;
   }
 
+  /** Ajv's errors for `value` against the contract's schema `name` (empty when it is valid). */
+  schemaErrors(name: string, value: unknown): string[] {
+    const check = this.validatorFor({ $ref: `#/components/schemas/${name}` });
+    return check(value) ? [] : [this.ajv.errorsText(check.errors)];
+  }
+
   /** Ajv's own check that its `oneOf` is exclusive (the suite refuses to run otherwise). */
   oneOfIsStrict(): boolean {
     const fn = this.ajv.compile({
