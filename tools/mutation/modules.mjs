@@ -8,7 +8,7 @@ export const MUTATION_MODULES = {
     tests: [
       'src/mocks/auth.test.ts',
       'src/mocks/enrollment.test.ts',
-      'src/mocks/security/*.test.ts',
+      'src/mocks/security-rules/*.test.ts',
     ],
   },
   'recovery-codes': {
@@ -16,7 +16,7 @@ export const MUTATION_MODULES = {
     tests: [
       'src/mocks/auth.test.ts',
       'src/mocks/enrollment.test.ts',
-      'src/mocks/security/*.test.ts',
+      'src/mocks/security-rules/*.test.ts',
     ],
   },
   idempotency: {
@@ -24,7 +24,7 @@ export const MUTATION_MODULES = {
     tests: [
       'src/mocks/reminders.test.ts',
       'src/mocks/enrollment.test.ts',
-      'src/mocks/security/*.test.ts',
+      'src/mocks/security-rules/*.test.ts',
     ],
   },
   'org-access': {
@@ -32,15 +32,18 @@ export const MUTATION_MODULES = {
     tests: [
       'src/mocks/enforcement.test.ts',
       'src/mocks/members.test.ts',
-      'src/mocks/security/*.test.ts',
+      'src/mocks/security-rules/*.test.ts',
     ],
   },
   sessions: {
     mutate: 'src/mocks/http.ts',
-    tests: ['src/mocks/auth.test.ts', 'src/mocks/security/*.test.ts'],
+    tests: ['src/mocks/auth.test.ts', 'src/mocks/security-rules/*.test.ts'],
   },
   'parse-access-error': {
     mutate: 'src/features/access/parse-access-error.ts',
-    tests: ['src/features/access/parse-access-error.test.ts'],
+    tests: [
+      'src/features/access/parse-access-error.test.ts',
+      'src/features/access/parse-access-error-clauses.test.ts',
+    ],
   },
 };
