@@ -6,8 +6,8 @@
  * STRYKER_CONCURRENCY (default 2) sets the parallel test runners.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { MUTATION_MODULES } from './modules.mjs';
+import { score } from './score.mjs';
 
 const TARGET = 90;
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -18,26 +18,6 @@ if (unknown.length > 0) {
     `Unknown module(s): ${unknown.join(', ')}. Known: ${Object.keys(MUTATION_MODULES).join(', ')}`,
   );
   process.exit(2);
-}
-
-/** Stryker's score: detected (killed, timeout) over valid mutants (also survived, no coverage). */
-function score(file) {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
-  const survivors = [];
-  for (const [path, entry] of Object.entries(report.files)) {
-    for (const m of entry.mutants) {
-      if (m.status in counts) counts[m.status] += 1;
-      if (m.status === 'Survived' || m.status === 'NoCoverage') {
-        survivors.push(
-          `${path}:${m.location.start.line} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '')}`,
-        );
-      }
-    }
-  }
-  const detected = counts.Killed + counts.Timeout;
-  const valid = detected + counts.Survived + counts.NoCoverage;
-  return { ...counts, valid, score: valid ? (100 * detected) / valid : 100, survivors };
 }
 
 const rows = [];

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a command-line tool: its report is its output */
 /** Stryker's mutation score from its JSON report: detected (killed, timeout) over valid mutants. */
 import { readFileSync } from 'node:fs';
 
