@@ -52,7 +52,12 @@ export default defineConfig({
     },
     {
       command: `npm run mock-server`,
-      env: { PORT: String(mockServerPort), INITECH_SIZE: '1000' },
+      // PUBLIC_URL: the Console's address for links in e-mails (never the Host header).
+      env: {
+        PORT: String(mockServerPort),
+        INITECH_SIZE: '1000',
+        PUBLIC_URL: `http://localhost:${productionPort}`,
+      },
       url: `http://127.0.0.1:${mockServerPort}/api/session`,
       // The session check answers 401 without a cookie: the server is up.
       reuseExistingServer: !process.env.CI,

@@ -122,6 +122,12 @@ export interface IdempotencyRecord {
   at: number;
 }
 
+export interface SignInFailureRecord {
+  /** Consecutive wrong passwords for this e-mail address (known account or not). */
+  failures: number;
+  lockedUntil: number;
+}
+
 export interface MockConfig {
   /** Added to every API answer, in ms. */
   latencyMs: number;
@@ -148,6 +154,9 @@ export interface DbState {
   idempotency: Map<string, IdempotencyRecord>;
   /** actorId → timestamps of recent reminder sends (rate limit). */
   reminderSends: Map<string, number[]>;
+  /** Password guessing limits (./sign-in-limits): per e-mail address tried, and per client. */
+  signInFailures: Map<string, SignInFailureRecord>;
+  clientSignInFailures: Map<string, number[]>;
   /** The session of "the browser" when cookies cannot travel (MSW in a page, Node tests). */
   jar: { sessionId: string | null };
   /** Bumped on every membership or MFA change, so query indexes know to rebuild. */
@@ -180,6 +189,8 @@ function emptyState(): DbState {
     jobs: new Map(),
     idempotency: new Map(),
     reminderSends: new Map(),
+    signInFailures: new Map(),
+    clientSignInFailures: new Map(),
     jar: { sessionId: null },
     revision: 0,
     nextId: 1,

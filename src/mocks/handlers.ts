@@ -9,6 +9,7 @@ import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { notFound, problemResponse, ProblemError } from './http';
+import { requestGuards } from './request-guards';
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
   if (config.latencyMs > 0) await delay(config.latencyMs);
@@ -55,6 +56,7 @@ const controls = [
 ];
 
 export const handlers = [
+  ...requestGuards,
   faults,
   ...controls,
   ...authHandlers,

@@ -1,40 +1,109 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { handlers } from './handlers';
-import { transport } from './http';
+import { ProblemError, transport } from './http';
+import { MAX_BODY_BYTES, payloadTooLarge } from './request-guards';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';
+import { deployment } from './deployment';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
- * PORT (default 4010), INITECH_SIZE (default 100000), LATENCY_MS.
+ * PORT (default 4010), INITECH_SIZE (default 100000), LATENCY_MS, PUBLIC_URL (the Console's
+ * address for links in e-mails, default http://localhost:4173).
  */
 transport.mode = 'cookie';
 const port = Number(process.env.PORT ?? 4010);
+// The Console's public address, for links in e-mails (default: `npm run preview`).
+deployment.publicUrl = new URL(process.env.PUBLIC_URL ?? 'http://localhost:4173').origin;
 updateConfig({
   initechSize: process.env.INITECH_SIZE ? Number(process.env.INITECH_SIZE) : undefined,
   latencyMs: process.env.LATENCY_MS ? Number(process.env.LATENCY_MS) : undefined,
 });
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+class TooLarge extends Error {}
+
+/** The body, read only up to the limit: a larger one is refused without holding it in memory. */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+class BadHost extends Error {}
+
+/** A host name or IPv4 / [IPv6] address with an optional port; anything else is a 400. */
+const HOST = /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
+
+async function toRequest(req: IncomingMessage): Promise<Request> {
+  // Host only routes the request here; links in e-mails come from PUBLIC_URL (deployment.ts).
+  const host = req.headers.host ?? 'localhost';
+  if (!HOST.test(host) || !(req.url ?? '/').startsWith('/')) throw new BadHost();
+  const body = await readBody(req);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(key, value);
     else if (Array.isArray(value)) headers.set(key, value.join(', '));
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && body.length > 0;
+  return new Request(`http://${host}${req.url ?? '/'}`, {
     method: req.method,
     headers,
-    body: hasBody ? Buffer.concat(chunks) : undefined,
+    body: hasBody ? new Uint8Array(body) : undefined,
   });
+}
+
+/** Answer a problem document straight from the server (no handler ran). */
+function sendProblem(res: ServerResponse, problem: ProblemError, close = false): void {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/problem+json',
+    ...problem.headers,
+  };
+  if (close) headers.Connection = 'close';
+  res.writeHead(problem.status, headers);
+  const body = {
+    type: `https://docs.nimbus.example/problems/${problem.code.replace(/_/g, '-')}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
+    ...problem.extra,
+  };
+  res.end(JSON.stringify(body));
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
   try {
-    const response = await getResponse(handlers, await toRequest(req));
+    let request: Request;
+    try {
+      request = await toRequest(req);
+    } catch (error) {
+      // The rest of a body over the limit is not read: the connection closes after the answer.
+      if (error instanceof BadHost || error instanceof TypeError) {
+        const bad = new ProblemError(
+          400,
+          'invalid_request',
+          'Invalid request',
+          'The Host header or the request target is malformed.',
+          { parameters: { parameter: 'Host' } },
+        );
+        return sendProblem(res, bad, true);
+      }
+      if (error instanceof TooLarge) {
+        // The rest is discarded as it arrives, never held (closing at once would reset the
+        // connection before the client could read the answer).
+        req.resume();
+        return sendProblem(res, payloadTooLarge(), true);
+      }
+      throw error;
+    }
+    const response = await getResponse(handlers, request);
     if (!response) {
       res.writeHead(404, { 'Content-Type': 'application/problem+json' });
       res.end(
@@ -75,6 +144,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 // Reminder jobs send in the background, a few hundred e-mails a step, not in the polls.
 startJobPump();
 
-createServer((req, res) => void handle(req, res)).listen(port, '127.0.0.1', () => {
-  console.log(`Nimbus mock API on http://127.0.0.1:${port}/api`);
+const httpServer = createServer((req, res) => void handle(req, res));
+httpServer.listen(port, '127.0.0.1', () => {
+  const address = httpServer.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`Nimbus mock API on http://127.0.0.1:${actual}/api`);
 });

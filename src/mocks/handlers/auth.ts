@@ -13,12 +13,18 @@ import {
   sessionCookieHeaders,
   stringField,
 } from '../http';
+import { clientOf } from '../deployment';
 import { hashPassword } from '../seed';
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../sign-in-limits';
 import { proveSecondFactor } from '../totp';
 import { sessionView } from '../views';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const SSO_PROVIDERS = ['acme'];
+/** Hashed with the password when no account has the e-mail, so both cases cost the same. */
+const UNKNOWN_ACCOUNT = 'usr_unknown';
+/** openapi.yaml SignInRequest: e-mail at most 320 characters (RFC 3696), password at most 400. */
+const MAX_EMAIL_LENGTH = 320;
 
 const invalidCredentials = () =>
   new ProblemError(401, 'invalid_credentials', 'Sign-in failed', 'Incorrect e-mail or password.');
@@ -29,7 +35,7 @@ export const authHandlers = [
     guard(async ({ request, response }) => {
       const body = await readJson(request);
       rejectUnknownFields(body, ['email', 'password']);
-      const email = stringField(body, 'email') ?? '';
+      const email = stringField(body, 'email', true, MAX_EMAIL_LENGTH) ?? '';
       const password = stringField(body, 'password') ?? '';
       if (!email.trim())
         throw new ProblemError(
@@ -43,11 +49,18 @@ export const authHandlers = [
         throw new ProblemError(400, 'missing_field', 'Invalid request', 'Enter your password.', {
           parameters: { parameter: 'password' },
         });
+      const client = clientOf(request);
+      checkSignInAllowed(email, client);
       const userId = db.usersByEmail.get(email.trim().toLowerCase());
       const user = userId ? db.users.get(userId) : undefined;
-      // One answer for an unknown e-mail and a wrong password: no account enumeration.
-      if (!user || !user.passwordHash || user.passwordHash !== hashPassword(user.id, password))
+      // One answer, the same limits and the same work (one hash) for an unknown e-mail and a
+      // wrong password: nothing tells whether an account exists.
+      const hash = hashPassword(user?.id ?? UNKNOWN_ACCOUNT, password);
+      if (!user || !user.passwordHash || user.passwordHash !== hash) {
+        recordSignInFailure(email, client);
         throw invalidCredentials();
+      }
+      recordSignInSuccess(email);
       if (user.mfa) {
         const challenge = {
           id: nextId('chl') + crypto.randomUUID().replace(/-/g, ''),

@@ -10,6 +10,7 @@ import {
   readJson,
   tooManyRequests,
 } from '../http';
+import { deployment } from '../deployment';
 import { idempotent } from '../idempotency';
 import {
   allMatching,
@@ -37,8 +38,11 @@ const RATE_WINDOW_MS = 60_000;
 const RECENT_JOB_MS = 10 * 60_000;
 export const RATE_LIMIT = 20;
 
-/** Where the e-mail's link points: the Console that is being used. */
-const originOf = (request: Request) => globalThis.location?.origin ?? new URL(request.url).origin;
+/**
+ * Where the e-mail's link points: the Console's configured public address, never the request's
+ * Host header (a client could write any address into a real e-mail with it).
+ */
+const originOf = (_request: Request) => deployment.publicUrl;
 
 function managerContext(request: Request, slug: string): OrgContext {
   const ctx = requireOrgAccess(request, slug);
