@@ -1,4 +1,5 @@
 import { authScenarios } from './auth';
+import { limitScenarios } from './limits';
 import { meScenarios } from './me';
 import { memberScenarios } from './members';
 import { orgScenarios } from './orgs';
@@ -8,6 +9,7 @@ import { reminderScenarios } from './reminders';
 /** The behaviour tests, by area; each starts from a fresh demo world when the server allows. */
 export const scenarios: Record<string, () => void> = {
   'without a session': refusalScenarios,
+  'request limits': limitScenarios,
   'signing in': authScenarios,
   'my profile and MFA': meScenarios,
   organizations: orgScenarios,
