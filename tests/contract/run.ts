@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { OpenApiValidator } from './openapi-validator';
 import { ctx, setContext } from './context';
 import { scenarios } from './scenarios';
+import { KNOWN_GAPS } from './known-gaps';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -97,6 +98,11 @@ describe('API contract', () => {
         `# not provoked: ${missing.map((m) => `${m.operationId} ${m.status}`).join(', ')}`,
       );
     if (c.failures.length > 0) console.log(`# contract violations:\n${c.failures.join('\n')}`);
+    const open = Object.entries(KNOWN_GAPS);
+    if (open.length > 0)
+      console.log(
+        `# known gaps (TODO, not failing the run):\n${open.map(([k, v]) => `${k}: ${v}`).join('\n')}`,
+      );
     server?.kill();
   });
 
