@@ -19,6 +19,14 @@ export const MUTATION_MODULES = {
       'src/mocks/security-rules/*.test.ts',
     ],
   },
+  'rate-limits': {
+    mutate: 'src/mocks/sign-in-limits.ts',
+    tests: [
+      'src/mocks/sign-in-limits.test.ts',
+      'src/mocks/auth.test.ts',
+      'src/mocks/security-rules/*.test.ts',
+    ],
+  },
   idempotency: {
     mutate: 'src/mocks/idempotency.ts',
     tests: [
