@@ -10,7 +10,8 @@ const include = (process.env.MUTATION_TESTS ?? '').split(',').filter(Boolean);
 export default defineConfig((env) => {
   const base = typeof viteConfig === 'function' ? viteConfig(env) : viteConfig;
   // Replace the include list (mergeConfig would append to it and run every test).
-  // These tests call the mock's handlers and pure functions: Node is enough, and much faster
-  // per mutant than a fresh jsdom.
-  return { ...base, test: { ...base.test, include, environment: 'node' } };
+  // Most of these tests call the mock's handlers and pure functions: Node is enough, and much
+  // faster per mutant than a fresh jsdom (MUTATION_ENVIRONMENT says which, per module).
+  const environment = process.env.MUTATION_ENVIRONMENT ?? 'node';
+  return { ...base, test: { ...base.test, include, environment } };
 });
