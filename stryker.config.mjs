@@ -10,7 +10,16 @@ export default {
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: `reports/mutation/${process.env.MUTATION_MODULE ?? 'all'}.json` },
-  tempDirName: '.stryker-tmp',
+  tempDirName: `.stryker-tmp-${process.env.MUTATION_MODULE ?? 'all'}`,
+  // Other modules' sandboxes and build output are not part of a sandbox.
+  ignorePatterns: [
+    '/.stryker-tmp*',
+    '/reports',
+    '/dist',
+    '/dist-demo',
+    '/test-results',
+    '/bench-results',
+  ],
   cleanTempDir: 'always',
   timeoutMS: 20000,
   thresholds: { high: 90, low: 80, break: null },
