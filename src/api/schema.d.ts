@@ -466,6 +466,11 @@ export interface components {
         SignInRequest: {
             email: string;
             password: string;
+            /**
+             * @description End every other session of this person once this sign-in completes (after the second
+             *     factor when one is needed), e.g. after a device was lost. Absent means false.
+             */
+            signOutOtherSessions?: boolean;
         };
         SignInResult: components["schemas"]["SignedIn"] | components["schemas"]["MfaRequired"];
         SignedIn: {
@@ -691,7 +696,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `additional_authentication_required` (see AccessDeniedProblem) or `forbidden_role`. */
+        /**
+         * @description `additional_authentication_required` (see AccessDeniedProblem) or `forbidden_role`; on a
+         *     state-changing request also `cross_site_request` (see the conventions).
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -733,6 +741,18 @@ export interface components {
          *     naming the field, refused before the value is used.
          */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `cross_site_request`: a state-changing request from a page of another site (by
+         *     `Sec-Fetch-Site` and `Origin`; see the conventions).
+         */
+        CrossSiteRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -825,6 +845,7 @@ export interface operations {
             /**
              * @description `sign_in_locked`: 100 wrong passwords in a row for this address (NIST SP 800-63B rev 4
              *     §3.2.2); password sign-in stays locked until a reset. Unknown addresses answer the same.
+             *     Or `cross_site_request`.
              */
             403: {
                 headers: {
@@ -889,6 +910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["CrossSiteRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -915,6 +937,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -957,6 +980,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            403: components["responses"]["CrossSiteRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };
@@ -985,6 +1009,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1105,6 +1130,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1134,6 +1160,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             /**
              * @description `mfa_already_enabled`, or `enrollment_pending` (`parameters.enrollmentId`,
              *     `parameters.expiresAt`): cancel it first or let it expire.
@@ -1169,6 +1196,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1203,6 +1231,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["CrossSiteRequest"];
             404: components["responses"]["NotFound"];
             /** @description `enrollment_expired` (10 minutes) or `enrollment_locked` (5 wrong codes): start again. */
             410: {
@@ -1324,7 +1353,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description `forbidden_role` (not an owner or admin), `mfa_not_enabled` (the actor has no MFA),
-             *     `session_without_mfa` (this session was made without MFA), or access denied.
+             *     `session_without_mfa` (this session was made without MFA), access denied, or
+             *     `cross_site_request`.
              */
             403: {
                 headers: {

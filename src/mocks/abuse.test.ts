@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { call, signInAs } from '../../tests/api';
+import { call, codeFor, OLIVIA_SECRET, signInAs } from '../../tests/api';
 import { db } from './db';
 import { deployment } from './deployment';
+import { seededRecoveryCodes } from './seed';
 
 /** Issue 12: what an attacker tried against the mock backend, in the shared handlers. */
 describe('size limits (finding 2)', () => {
@@ -79,5 +80,44 @@ describe('links in e-mails (finding 4)', () => {
     const mail = db.outbox.find((m) => m.kind === 'mfa_reminder');
     expect(mail?.text).toContain(`My profile → Security: ${deployment.publicUrl}/profile/security`);
     expect(mail?.text).not.toContain('evil.example');
+  });
+});
+
+describe('duplicates of a correct code (finding 6)', () => {
+  const wrongCode = () => {
+    const valid = [-1, 0, 1].map((o) => codeFor(OLIVIA_SECRET, o));
+    return ['000000', '111111', '222222'].find((c) => !valid.includes(c)) ?? '333333';
+  };
+
+  it('ten parallel submissions of one valid TOTP code: one 200, the rest refused without counting as failures', async () => {
+    await signInAs('olivia');
+    const code = codeFor(OLIVIA_SECRET);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/me/mfa/recovery-codes', { code })),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 200))
+      expect(a.json).toMatchObject({ status: 422, code: 'code_already_used' });
+    expect(db.users.get('usr_olivia')?.mfaLock.failures).toBe(0);
+    const wrong = await call('POST', '/session/mfa', { code: wrongCode() });
+    expect(wrong.json).toMatchObject({
+      code: 'invalid_code',
+      parameters: { attemptsRemaining: 9 },
+    });
+  });
+
+  it('ten parallel submissions of one recovery code: one 200, nine refused, no lock after one more wrong code', async () => {
+    await signInAs('olivia');
+    const [recoveryCode] = seededRecoveryCodes('usr_olivia');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/me/mfa/recovery-codes', { recoveryCode })),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 200))
+      expect(a.json).toMatchObject({ code: 'code_already_used' });
+    expect(db.users.get('usr_olivia')?.mfaLock.failures).toBe(0);
+    const wrong = await call('POST', '/me/mfa/recovery-codes', { code: wrongCode() });
+    expect(wrong.status).toBe(422);
+    expect(db.users.get('usr_olivia')?.mfaLock).toEqual({ failures: 1, lockedUntil: 0 });
   });
 });

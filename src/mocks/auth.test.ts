@@ -127,7 +127,7 @@ describe('sign-in API', () => {
     challengeId = await startOlivia();
     expect(
       (await call('POST', '/auth/mfa', { challengeId, recoveryCode: first })).json,
-    ).toMatchObject({ status: 401, code: 'invalid_code' });
+    ).toMatchObject({ status: 401, code: 'code_already_used' });
     expect(db.users.get('usr_olivia')?.mfa?.recoveryCodeHashes.filter(Boolean)).toHaveLength(9);
   });
 

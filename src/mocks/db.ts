@@ -11,6 +11,8 @@ export interface MfaRecord {
   lastUsedStep: number;
   /** SHA-256 of each recovery code; null once used. */
   recoveryCodeHashes: (string | null)[];
+  /** Hashes of recovery codes already used: sending one again is a duplicate, not a guess. */
+  usedRecoveryCodeHashes?: string[];
 }
 
 export interface UserRecord {
@@ -54,6 +56,8 @@ export interface ChallengeRecord {
   id: string;
   userId: string;
   expiresAt: number;
+  /** The sign-in asked to end the person's other sessions once it completes. */
+  signOutOtherSessions?: boolean;
 }
 
 export interface EnrollmentRecord {

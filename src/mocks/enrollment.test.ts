@@ -295,7 +295,7 @@ describe('verifying an enrollment: success', () => {
       return call('POST', '/auth/mfa', { challengeId, recoveryCode: code });
     };
     expect((await signIn()).status).toBe(200);
-    expect((await signIn()).json).toMatchObject({ status: 401, code: 'invalid_code' });
+    expect((await signIn()).json).toMatchObject({ status: 401, code: 'code_already_used' });
     expect(adam()?.mfa?.recoveryCodeHashes.filter((h) => h !== null)).toHaveLength(9);
   });
 });

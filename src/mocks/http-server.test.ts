@@ -44,6 +44,20 @@ describe('mock HTTP server', () => {
     expect(text).not.toContain('evil.example');
   });
 
+  it('refuses a cross-site sign-out over HTTP and keeps the session; same-origin passes', async () => {
+    const cookie = await cookieOf('mia@example.com');
+    const host = `127.0.0.1:${mock.port}`;
+    const out = (headers: Record<string, string>) =>
+      mock.send({ method: 'DELETE', path: '/api/session', headers: { cookie, ...headers } });
+    const refused = await out({ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    expect(refused.json).toMatchObject({ status: 403, code: 'cross_site_request' });
+    expect((await mock.send({ path: '/api/session', headers: { cookie } })).status).toBe(200);
+    expect((await out({ Origin: `http://${host}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(
+      204,
+    );
+    expect((await mock.send({ path: '/api/session', headers: { cookie } })).status).toBe(401);
+  });
+
   it('answers a malformed Host header with a 400 problem, not a 500', async () => {
     for (const Host of ['bad host', 'a/b', 'x:99999999', 'ex ample.com:80']) {
       const res = await mock.send({ path: '/api/session', headers: { Host } });

@@ -24,16 +24,26 @@ updateConfig({
 class TooLarge extends Error {}
 
 /** The body, read only up to the limit: a larger one is refused without holding it in memory. */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume(); // discarded as it arrives, never held
+      return reject(new TooLarge());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      const wasWithin = size <= MAX_BODY_BYTES;
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (wasWithin) {
+        chunks.length = 0; // over the limit: what was kept is dropped, the rest is discarded
+        reject(new TooLarge());
+      }
+    });
+    req.on('end', () => size <= MAX_BODY_BYTES && resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 class BadHost extends Error {}
@@ -95,12 +105,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
         );
         return sendProblem(res, bad, true);
       }
-      if (error instanceof TooLarge) {
-        // The rest is discarded as it arrives, never held (closing at once would reset the
-        // connection before the client could read the answer).
-        req.resume();
-        return sendProblem(res, payloadTooLarge(), true);
-      }
+      // The rest of the body is discarded as it arrives (closing at once would reset the
+      // connection before the client could read the answer); Node's requestTimeout bounds it.
+      if (error instanceof TooLarge) return sendProblem(res, payloadTooLarge());
       throw error;
     }
     const response = await getResponse(handlers, request);

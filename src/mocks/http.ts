@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import { createOpenApiHttp } from 'openapi-msw';
 import type { paths } from '@/api/schema';
 import { clock, db, nextId, type SessionRecord, type UserRecord } from './db';
+import { deployment } from './deployment';
 
 /** Typed MSW `http`: paths, params, bodies and responses come from the OpenAPI file. */
 export const http = createOpenApiHttp<paths>({ baseUrl: '*/api' });
@@ -148,6 +149,24 @@ export function stringField(
   return value;
 }
 
+/** An optional boolean field (absent or null is false). */
+export function booleanField(body: Record<string, unknown>, field: string): boolean {
+  const value = body[field];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean')
+    throw new ProblemError(
+      400,
+      'invalid_type',
+      'Invalid request',
+      `"${field}" must be true or false.`,
+      {
+        parameters: { parameter: field },
+        errors: [{ field, message: 'Must be a boolean.' }],
+      },
+    );
+  return value;
+}
+
 export function rejectUnknownFields(body: Record<string, unknown>, allowed: string[]): void {
   const unknown = Object.keys(body).find((k) => !allowed.includes(k));
   if (unknown) throw badRequest(`Unknown field "${unknown}".`, unknown, 'unknown_field');
@@ -210,16 +229,39 @@ export function createSession(userId: string, amr: string[]): SessionRecord {
   return session;
 }
 
-/** Headers that hand the session to the browser (cookie mode) or nothing (jar mode). */
-export function sessionCookieHeaders(session: SessionRecord | null): Record<string, string> {
+/**
+ * Headers that hand the session to the browser (cookie mode) or nothing (jar mode). The cookie
+ * is `Secure` when the request came over HTTPS or the Console's public URL is HTTPS (a TLS proxy
+ * in front of the server).
+ */
+export function sessionCookieHeaders(
+  session: SessionRecord | null,
+  request?: Request,
+): Record<string, string> {
   if (transport.mode === 'jar') {
     if (!session) db.jar.sessionId = null;
     return {};
   }
+  const https =
+    (request && new URL(request.url).protocol === 'https:') ||
+    deployment.publicUrl.startsWith('https:');
+  const attributes = `Path=/; HttpOnly;${https ? ' Secure;' : ''} SameSite=Lax`;
   const value = session
-    ? `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`
-    : `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+    ? `${SESSION_COOKIE}=${session.id}; ${attributes}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`
+    : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`;
   return { 'Set-Cookie': value };
+}
+
+/** Ends every session of `userId` but `keep` (sign-in with "Sign out of my other sessions"). */
+export function endOtherSessions(userId: string, keep: string): number {
+  let ended = 0;
+  for (const s of [...db.sessions.values()]) {
+    if (s.userId === userId && s.id !== keep) {
+      db.sessions.delete(s.id);
+      ended++;
+    }
+  }
+  return ended;
 }
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;

@@ -1,4 +1,5 @@
 import { http as rawHttp } from 'msw';
+import { deployment } from './deployment';
 import { ProblemError, problemResponse } from './http';
 
 /**
@@ -50,8 +51,44 @@ const unsupportedMediaType = () =>
     { parameters: { parameter: 'Content-Type' } },
   );
 
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * Cross-site request forgery: a state-changing request made by a page of another site is refused,
+ * whatever route it is for. The browser says where a request comes from in `Sec-Fetch-Site`
+ * (every current browser) and `Origin`; neither can be set by the page. The same algorithm as Go's
+ * `net/http.CrossOriginProtection`:
+ * - `Sec-Fetch-Site: same-origin` or `none` passes; another value passes only when `Origin` is
+ *   the Console's configured public URL (a Console on another origin than its API);
+ * - without `Sec-Fetch-Site`, an `Origin` must be this server's own (its Host) or the public URL;
+ * - a request with neither header is not from a browser (curl, a backend), so it passes: CSRF
+ *   needs a victim's browser.
+ * These headers only mean something over real HTTP (the HTTP server). In the browser mock a page
+ * of another site cannot reach the mock at all, and Node tests send them only to test this.
+ */
+function crossSite(request: Request): boolean {
+  if (SAFE_METHODS.includes(request.method)) return false;
+  const origin = request.headers.get('origin');
+  const trusted =
+    origin !== null &&
+    (origin === new URL(deployment.publicUrl).origin || origin === new URL(request.url).origin);
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return !(site === 'same-origin' || site === 'none' || trusted);
+  return origin !== null && !trusted;
+}
+
+const crossSiteRequest = () =>
+  new ProblemError(
+    403,
+    'cross_site_request',
+    'Cross-site request refused',
+    'This request came from a page of another site. Use the Console itself.',
+    { parameters: { parameter: 'Origin' } },
+  );
+
 async function check(request: Request): Promise<Response | undefined> {
   try {
+    if (crossSite(request)) throw crossSiteRequest();
     if (await bodyTooLarge(request)) throw payloadTooLarge();
     if (await notJson(request)) throw unsupportedMediaType();
   } catch (error) {

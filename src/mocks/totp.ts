@@ -118,13 +118,29 @@ export function proveSecondFactor(
         { parameters: { parameter: 'recoveryCode' } },
       );
     }
-    const index = mfa.recoveryCodeHashes.indexOf(hashRecoveryCode(user.id, normalized));
-    if (index >= 0) mfa.recoveryCodeHashes[index] = null;
-    else failure = 'invalid';
+    const hash = hashRecoveryCode(user.id, normalized);
+    const index = mfa.recoveryCodeHashes.indexOf(hash);
+    if (index >= 0) {
+      mfa.recoveryCodeHashes[index] = null;
+      mfa.usedRecoveryCodeHashes = [...(mfa.usedRecoveryCodeHashes ?? []), hash];
+    } else failure = mfa.usedRecoveryCodeHashes?.includes(hash) ? 'reused' : 'invalid';
   }
   if (failure === null) {
     user.mfaLock = { failures: 0, lockedUntil: 0 };
     return;
+  }
+  if (failure === 'reused') {
+    // A correct code sent twice (a double submit, parallel tabs) is refused, but it is not a
+    // guess: it never counts toward the lock, or a person's own code could lock them out.
+    throw new ProblemError(
+      wrongStatus,
+      'code_already_used',
+      'Code already used',
+      code !== undefined
+        ? 'That code was already used. Wait for the next code in your app.'
+        : 'That recovery code was already used. Each recovery code works once.',
+      { parameters: { attemptsRemaining: LOCK_AFTER - user.mfaLock.failures } },
+    );
   }
   const failures = user.mfaLock.failures + 1;
   if (failures >= LOCK_AFTER) {
@@ -137,22 +153,13 @@ export function proveSecondFactor(
   }
   user.mfaLock = { failures, lockedUntil: 0 };
   const attemptsRemaining = LOCK_AFTER - failures;
-  if (failure === 'reused') {
-    throw new ProblemError(
-      wrongStatus,
-      'code_already_used',
-      'Code already used',
-      'That code was already used. Wait for the next code in your app.',
-      { parameters: { attemptsRemaining } },
-    );
-  }
   throw new ProblemError(
     wrongStatus,
     'invalid_code',
     'Wrong code',
     code !== undefined
       ? 'That code is not correct. Check the time on your device and try the current code.'
-      : 'That recovery code is not valid or was already used.',
+      : 'That recovery code is not valid.',
     { parameters: { attemptsRemaining } },
   );
 }

@@ -31,8 +31,12 @@ export const orgsQuery = () =>
     staleTime: 30_000,
   });
 
-export const signIn = (email: string, password: string) =>
-  unwrap(api.POST('/auth/sign-in', { body: { email, password } }));
+export const signIn = (email: string, password: string, signOutOtherSessions = false) =>
+  unwrap(
+    api.POST('/auth/sign-in', {
+      body: { email, password, ...(signOutOtherSessions ? { signOutOtherSessions } : {}) },
+    }),
+  );
 
 export const completeMfa = (
   challengeId: string,

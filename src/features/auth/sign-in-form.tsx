@@ -1,5 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { isApiError, errorMessage } from '@/api/problem';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
@@ -20,6 +30,7 @@ interface Props {
 export function SignInForm({ onSignedIn, demo, notice }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [signOutOthers, setSignOutOthers] = useState(false);
   const [challengeId, setChallengeId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +40,7 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn(nextEmail, nextPassword);
+      const result = await signIn(nextEmail, nextPassword, signOutOthers);
       if (result.status === 'mfa_required') setChallengeId(result.challenge.id);
       else onSignedIn();
     } catch (e) {
@@ -84,6 +95,12 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Checkbox
+            label="Sign out of my other sessions"
+            description="Ends this account's sessions on other devices and browsers."
+            checked={signOutOthers}
+            onChange={(e) => setSignOutOthers(e.currentTarget.checked)}
           />
           {error && (
             <Alert color="red" role="alert" title="Could not sign in">

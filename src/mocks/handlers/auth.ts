@@ -1,6 +1,8 @@
 import { clock, db, nextId } from '../db';
 import {
+  booleanField,
   createSession,
+  endOtherSessions,
   findSession,
   guard,
   http,
@@ -34,7 +36,8 @@ export const authHandlers = [
     '/auth/sign-in',
     guard(async ({ request, response }) => {
       const body = await readJson(request);
-      rejectUnknownFields(body, ['email', 'password']);
+      rejectUnknownFields(body, ['email', 'password', 'signOutOtherSessions']);
+      const signOutOthers = booleanField(body, 'signOutOtherSessions');
       const email = stringField(body, 'email', true, MAX_EMAIL_LENGTH) ?? '';
       const password = stringField(body, 'password') ?? '';
       if (!email.trim())
@@ -66,6 +69,7 @@ export const authHandlers = [
           id: nextId('chl') + crypto.randomUUID().replace(/-/g, ''),
           userId: user.id,
           expiresAt: clock.now() + CHALLENGE_TTL_MS,
+          ...(signOutOthers ? { signOutOtherSessions: true } : {}),
         };
         db.challenges.set(challenge.id, challenge);
         return response(200).json(
@@ -81,9 +85,10 @@ export const authHandlers = [
         );
       }
       const session = createSession(user.id, ['pwd']);
+      if (signOutOthers) endOtherSessions(user.id, session.id);
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
-        { headers: sessionCookieHeaders(session) },
+        { headers: sessionCookieHeaders(session, request) },
       );
     }),
   ),
@@ -108,9 +113,10 @@ export const authHandlers = [
       proveSecondFactor(user, body, { wrongStatus: 401 });
       db.challenges.delete(challenge.id);
       const session = createSession(user.id, ['pwd', 'mfa']);
+      if (challenge.signOutOtherSessions) endOtherSessions(user.id, session.id);
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
-        { headers: sessionCookieHeaders(session) },
+        { headers: sessionCookieHeaders(session, request) },
       );
     }),
   ),
@@ -138,7 +144,7 @@ export const authHandlers = [
   http.delete('/session', ({ request, response }) => {
     const session = findSession(request);
     if (session) db.sessions.delete(session.id);
-    return response(204).empty({ headers: sessionCookieHeaders(null) });
+    return response(204).empty({ headers: sessionCookieHeaders(null, request) });
   }),
 
   http.post(
