@@ -138,7 +138,16 @@ describe('proveSecondFactor', () => {
       proveSecondFactor(user, { code: codeFor(OLIVIA_SECRET) }, { wrongStatus: 422 }),
     );
     expect(again).toMatchObject({ status: 422, code: 'code_already_used' });
-    expect(again.extra).toEqual({ parameters: { attemptsRemaining: 9 } });
+    expect(again.detail).toBe('That code was already used. Wait for the next code in your app.');
+    expect(again.extra).toEqual({ parameters: { attemptsRemaining: 10 } });
+    // A refused duplicate of a right code is not a guess: it never counts toward the lock.
+    expect(user.mfaLock).toEqual({ failures: 0, lockedUntil: 0 });
+    refusal(() => proveSecondFactor(user, { code: wrong() }, { wrongStatus: 401 }));
+    const duplicate = refusal(() =>
+      proveSecondFactor(user, { code: codeFor(OLIVIA_SECRET) }, { wrongStatus: 401 }),
+    );
+    expect(duplicate.extra).toEqual({ parameters: { attemptsRemaining: 9 } });
+    expect(user.mfaLock.failures).toBe(1);
   });
 
   it('wrong codes count down, with the status asked for, and the tenth locks for 15 minutes', () => {
@@ -198,8 +207,16 @@ describe('proveSecondFactor', () => {
     const reused = refusal(() =>
       proveSecondFactor(user, { recoveryCode: first }, { wrongStatus: 401 }),
     );
-    expect(reused).toMatchObject({ status: 401, code: 'invalid_code' });
-    expect(reused.detail).toBe('That recovery code is not valid or was already used.');
+    expect(reused).toMatchObject({ status: 401, code: 'code_already_used' });
+    expect(reused.detail).toBe(
+      'That recovery code was already used. Each recovery code works once.',
+    );
+    expect(user.mfaLock.failures, 'a used code of ones own is not a guess').toBe(0);
+    const guessed = refusal(() =>
+      proveSecondFactor(user, { recoveryCode: 'aaaa-bbbb-cccc-dddd' }, { wrongStatus: 401 }),
+    );
+    expect(guessed).toMatchObject({ status: 401, code: 'invalid_code' });
+    expect(guessed.detail).toBe('That recovery code is not valid.');
     expect(user.mfaLock.failures).toBe(1);
     proveSecondFactor(user, { recoveryCode: second.replace(/-/g, ' ') }, { wrongStatus: 401 });
     expect(user.mfaLock.failures).toBe(0);
