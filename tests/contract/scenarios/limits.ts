@@ -43,6 +43,18 @@ export function limitScenarios() {
     }
   });
 
+  it('a state-changing request from another site is refused (403) by every operation', async () => {
+    const anonymous = new Actor();
+    for (const { method, path } of writes()) {
+      const answer = await anonymous.request(method, path, {
+        body: {},
+        headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      });
+      assert.equal(answer.status, 403, `${method} ${path}`);
+      assert.equal(answer.json.code, 'cross_site_request');
+    }
+  });
+
   it('a field longer than its maxLength is a 400 problem', async () => {
     const answer = await new Actor().post('/auth/sign-in', {
       email: 'mia@example.com',
