@@ -2,7 +2,8 @@
  * The security modules under mutation testing, each with the test files that exercise it:
  * `tests` were there before mutation testing, `added` were written to kill its mutants
  * (`--baseline` leaves them out, to measure the score before them). Stryker mutates one module
- * at a time and runs only these tests (vitest.mutation.config.ts) in `environment`.
+ * at a time and runs only these tests (vitest.mutation.config.ts) in `environment`, with the
+ * project's test setup unless `setup: false`.
  */
 const RULES = 'src/mocks/security-rules/*.test.ts';
 
@@ -42,5 +43,7 @@ export const MUTATION_MODULES = {
     mutate: 'src/features/access/parse-access-error.ts',
     tests: ['src/features/access/parse-access-error.test.ts'],
     added: ['src/features/access/parse-access-error-clauses.test.ts'],
+    // Pure functions: no mock backend to set up per run.
+    setup: false,
   },
 };

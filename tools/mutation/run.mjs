@@ -23,7 +23,7 @@ if (unknown.length > 0) {
 
 const rows = [];
 for (const name of selected) {
-  const { mutate, tests, added, environment = 'node' } = MUTATION_MODULES[name];
+  const { mutate, tests, added, environment = 'node', setup = true } = MUTATION_MODULES[name];
   const files = baseline ? tests : [...tests, ...added];
   console.log(`\n== ${name}: mutating ${mutate}`);
   const started = Date.now();
@@ -34,6 +34,7 @@ for (const name of selected) {
       MUTATION_MODULE: baseline ? `${name}.baseline` : name,
       MUTATION_TESTS: files.join(','),
       MUTATION_ENVIRONMENT: environment,
+      MUTATION_SETUP: setup ? '1' : '0',
     },
   });
   if (run.status !== 0) {
