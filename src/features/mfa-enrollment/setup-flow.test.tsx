@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { URI } from 'otpauth';
+import { TOTP, URI } from 'otpauth';
+import { decodeQrSvg } from '../../../tests/qr';
 import { call, codeFor } from '../../../tests/api';
 import { renderApp } from '../../../tests/render';
 import { clock, db } from '@/mocks/db';
@@ -64,10 +65,19 @@ describe('Set up application', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Copy key' }));
     expect(await navigator.clipboard.readText()).toBe(key);
-    expect(
-      URI.parse(`otpauth://totp/Nimbus:adam%40example.com?secret=${key}&issuer=Nimbus`).secret
-        .base32,
-    ).toBe(key);
+    // What a phone reads from the QR code: the otpauth URI of this very key and account.
+    const scanned = decodeQrSvg(qr);
+    expect(scanned).toMatch(/^otpauth:\/\/totp\//);
+    const otp = URI.parse(scanned ?? '');
+    expect(otp).toBeInstanceOf(TOTP);
+    expect(otp.secret.base32).toBe(key);
+    expect(otp).toMatchObject({
+      issuer: 'Nimbus',
+      label: 'adam@example.com',
+      digits: 6,
+      period: 30,
+    });
+    expect((otp as TOTP).algorithm).toBe('SHA1');
   });
 
   it('turns MFA on with a code from the app, shows 10 recovery codes once and ends with nimbus login -f', async () => {
