@@ -50,6 +50,8 @@ describe('idempotent', () => {
       const response = await idempotent(request, 'u1', {}, run);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({
+        title: 'Invalid request',
+        detail: 'Idempotency-Key must be 8 to 128 printable characters.',
         code: 'invalid_idempotency_key',
         parameters: { parameter: 'Idempotency-Key' },
       });
@@ -93,7 +95,11 @@ describe('idempotent', () => {
     await idempotent(post('key-00002'), 'u1', { a: 1 }, run);
     const other = await idempotent(post('key-00002'), 'u1', { a: 2 }, run);
     expect(other.status).toBe(422);
-    expect(await other.json()).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(await other.json()).toMatchObject({
+      code: 'idempotency_key_reused',
+      title: 'Idempotency-Key reused',
+      detail: 'This Idempotency-Key was already used with a different request body.',
+    });
     expect(state.runs).toBe(1);
   });
 
@@ -168,7 +174,11 @@ describe('idempotent', () => {
     expect(JSON.stringify([...db.idempotency.values()])).not.toContain('S3CRET');
     const again = await idempotent(post('key-00008'), 'u1', {}, run, { secret: true });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ code: 'already_processed' });
+    expect(await again.json()).toMatchObject({
+      code: 'already_processed',
+      title: 'Already done',
+      detail: 'This request was already completed. Its answer held codes that are shown only once.',
+    });
     expect(state.runs).toBe(1);
     const refused = counter(() => Response.json({ code: 'x' }, { status: 422 }));
     await idempotent(post('key-00009'), 'u1', {}, refused.run, { secret: true });

@@ -75,7 +75,12 @@ describe('requireManager', () => {
   it('refuses members (403 forbidden_role) and lets owners and admins through', async () => {
     await signInAs('mia');
     const p = refusal(() => requireManager(requireOrgAccess(request(), 'acme')));
-    expect(p).toMatchObject({ status: 403, code: 'forbidden_role' });
+    expect(p).toMatchObject({
+      status: 403,
+      code: 'forbidden_role',
+      title: 'Not allowed',
+      detail: 'Only organization owners and admins can do this.',
+    });
     await signInAs('adam');
     expect(() => requireManager(requireOrgAccess(request(), 'acme'))).not.toThrow();
     await signInAs('olivia');
