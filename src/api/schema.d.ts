@@ -434,6 +434,10 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description A refusal that is not "access denied" (`forbidden_role`, ...). Its `code` is never `additional_authentication_required`, so exactly one branch of the Forbidden `oneOf` matches. */
+        OtherForbiddenProblem: components["schemas"]["Problem"] & {
+            code?: string;
+        };
         /** @description The session lacks authentication methods that the organization requires. */
         AccessDeniedProblem: components["schemas"]["Problem"] & {
             /** @constant */
@@ -655,7 +659,7 @@ export interface components {
         };
         TotpEnrollment: {
             id: string;
-            /** @description Base32 */
+            /** @description Base32, 160 bits. Returned only here. */
             secret: string;
             otpauthUri: string;
             /** Format: date-time */
@@ -706,7 +710,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["AccessDeniedProblem"] | components["schemas"]["Problem"];
+                "application/problem+json": components["schemas"]["AccessDeniedProblem"] | components["schemas"]["OtherForbiddenProblem"];
             };
         };
         /** @description Unknown resource (`not_found`). */
@@ -776,7 +780,7 @@ export interface components {
         /** @description Rate limited or locked; `Retry-After` in seconds, `parameters.retryAt`. */
         TooManyRequests: {
             headers: {
-                "Retry-After"?: number;
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
@@ -1526,7 +1530,7 @@ export interface operations {
             /** @description Too many for one request; a job sends them. */
             202: {
                 headers: {
-                    Location?: string;
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { URI } from 'otpauth';
+import { TOTP, URI } from 'otpauth';
+import { decodeQrSvg } from '../../../tests/qr';
 import { call, codeFor } from '../../../tests/api';
 import { decodeQrSvg } from '../../../tests/qr';
 import { renderApp } from '../../../tests/render';

@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { signInAs } from '../../../tests/api';
+import { db, membersOf } from '../db';
+import { ProblemError } from '../http';
+import { findMembership, requireManager, requireOrgAccess } from '../org-access';
+import { INITECH_ID } from '../seed';
+
+const request = () => new Request('http://localhost/api/orgs/x');
+
+function refusal(fn: () => unknown): ProblemError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProblemError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('requireOrgAccess', () => {
+  it('needs a session (401)', () => {
+    db.jar.sessionId = null;
+    expect(refusal(() => requireOrgAccess(request(), 'acme'))).toMatchObject({ status: 401 });
+  });
+
+  it('an organization the person is not in answers like one that does not exist (404)', async () => {
+    await signInAs('adam');
+    const notMember = refusal(() => requireOrgAccess(request(), 'globex'));
+    const unknown = refusal(() => requireOrgAccess(request(), 'nope'));
+    expect(notMember).toMatchObject({ status: 404, code: 'not_found' });
+    expect(unknown).toMatchObject({ status: 404, code: 'not_found' });
+    expect(notMember.detail).toBe('There is no organization "globex" that you belong to.');
+  });
+
+  it('denies a session without the required methods, saying which (403)', async () => {
+    await signInAs('mia');
+    const p = refusal(() => requireOrgAccess(request(), 'globex'));
+    expect(p).toMatchObject({
+      status: 403,
+      code: 'additional_authentication_required',
+      title: 'Access denied',
+      detail: 'Additional authentication is required',
+    });
+    expect(p.extra).toEqual({
+      parameters: {
+        amr: ['mfa', 'sso:acme'],
+        missing: ['mfa', 'sso:acme'],
+        organization: 'globex',
+        mfaEnabled: false,
+      },
+      service: 'console:globex',
+      user: { id: 'usr_mia', name: 'Mia Member', email: 'mia@example.com' },
+    });
+  });
+
+  it('tells a person with MFA that only single sign-on is missing', async () => {
+    await signInAs('gus');
+    const p = refusal(() => requireOrgAccess(request(), 'globex'));
+    expect(p.extra).toMatchObject({
+      parameters: { missing: ['sso:acme'], mfaEnabled: true },
+    });
+  });
+
+  it('lets a session that meets the requirements in, with the membership', async () => {
+    await signInAs('mia');
+    const ctx = requireOrgAccess(request(), 'acme');
+    expect(ctx.org.slug).toBe('acme');
+    expect(ctx.membership.role).toBe('member');
+    expect(ctx.user.id).toBe('usr_mia');
+  });
+});
+
+describe('requireManager', () => {
+  it('refuses members (403 forbidden_role) and lets owners and admins through', async () => {
+    await signInAs('mia');
+    const p = refusal(() => requireManager(requireOrgAccess(request(), 'acme')));
+    expect(p).toMatchObject({
+      status: 403,
+      code: 'forbidden_role',
+      title: 'Not allowed',
+      detail: 'Only organization owners and admins can do this.',
+    });
+    await signInAs('adam');
+    expect(() => requireManager(requireOrgAccess(request(), 'acme'))).not.toThrow();
+    await signInAs('olivia');
+    expect(() => requireManager(requireOrgAccess(request(), 'acme'))).not.toThrow();
+  });
+});
+
+describe('findMembership', () => {
+  it('finds seeded members, generated Initech people, and nobody else', () => {
+    expect(findMembership(INITECH_ID, 'usr_olivia')?.role).toBe('owner');
+    const generated = membersOf(INITECH_ID).find((m) => m.userId.startsWith('usr_ini_'));
+    if (!generated) throw new Error('seed');
+    expect(findMembership(INITECH_ID, generated.userId)).toBe(generated);
+    expect(findMembership(INITECH_ID, 'usr_ini_nobody')).toBeUndefined();
+    expect(findMembership(INITECH_ID, 'usr_mia')).toBeUndefined();
+    expect(findMembership('org_none', 'usr_mia')).toBeUndefined();
+  });
+});

@@ -1,0 +1,18 @@
+import { authScenarios } from './auth';
+import { limitScenarios } from './limits';
+import { meScenarios } from './me';
+import { memberScenarios } from './members';
+import { orgScenarios } from './orgs';
+import { refusalScenarios } from './refusals';
+import { reminderScenarios } from './reminders';
+
+/** The behaviour tests, by area; each starts from a fresh demo world when the server allows. */
+export const scenarios: Record<string, () => void> = {
+  'without a session': refusalScenarios,
+  'request limits': limitScenarios,
+  'signing in': authScenarios,
+  'my profile and MFA': meScenarios,
+  organizations: orgScenarios,
+  members: memberScenarios,
+  reminders: reminderScenarios,
+};

@@ -1,0 +1,49 @@
+/**
+ * The security modules under mutation testing, each with the test files that exercise it:
+ * `tests` were there before mutation testing, `added` were written to kill its mutants
+ * (`--baseline` leaves them out, to measure the score before them). Stryker mutates one module
+ * at a time and runs only these tests (vitest.mutation.config.ts) in `environment`, with the
+ * project's test setup unless `setup: false`.
+ */
+const RULES = 'src/mocks/security-rules/*.test.ts';
+
+export const MUTATION_MODULES = {
+  totp: {
+    mutate: 'src/mocks/totp.ts',
+    tests: ['src/mocks/auth.test.ts', 'src/mocks/enrollment.test.ts'],
+    added: [RULES],
+  },
+  'recovery-codes': {
+    mutate: 'src/mocks/seed.ts:57-69',
+    tests: ['src/mocks/auth.test.ts', 'src/mocks/enrollment.test.ts'],
+    added: [RULES],
+  },
+  'rate-limits': {
+    mutate: 'src/mocks/sign-in-limits.ts',
+    tests: ['src/mocks/sign-in-limits.test.ts', 'src/mocks/auth.test.ts'],
+    added: [RULES],
+  },
+  idempotency: {
+    mutate: 'src/mocks/idempotency.ts',
+    tests: ['src/mocks/reminders.test.ts', 'src/mocks/enrollment.test.ts'],
+    added: [RULES],
+    environment: 'jsdom',
+  },
+  'org-access': {
+    mutate: 'src/mocks/org-access.ts',
+    tests: ['src/mocks/enforcement.test.ts', 'src/mocks/members.test.ts'],
+    added: [RULES],
+  },
+  sessions: {
+    mutate: 'src/mocks/http.ts',
+    tests: ['src/mocks/auth.test.ts'],
+    added: [RULES],
+  },
+  'parse-access-error': {
+    mutate: 'src/features/access/parse-access-error.ts',
+    tests: ['src/features/access/parse-access-error.test.ts'],
+    added: ['src/features/access/parse-access-error-clauses.test.ts'],
+    // Pure functions: no mock backend to set up per run.
+    setup: false,
+  },
+};
