@@ -1,4 +1,4 @@
-import type { DbState, MfaRecord } from './db';
+import type { DbState, MfaRecord } from './records';
 import { emailLocalPart, personName, SEED_TIME } from './seed';
 import { seededRandom } from './random';
 

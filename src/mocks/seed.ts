@@ -1,4 +1,4 @@
-import type { DbState, MembershipRecord, Role, UserRecord } from './db';
+import type { DbState, MembershipRecord, Role, UserRecord } from './records';
 import { base32, seededBytes, seededRandom } from './random';
 import { sha256Hex } from './sha256';
 
