@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y-x';
 
 // Import boundaries (STYLE.md) and import circles are checked by dependency-cruiser
 // (.dependency-cruiser.cjs, run by `npm run lint`): its zones come from the folders, and it sees
@@ -38,6 +39,34 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'tests/**/*.tsx'],
+    ...jsxA11y.configs.recommended,
+    // Mantine components render these elements, and `component="…"` changes the element, so
+    // the rules check them as the DOM they become.
+    settings: {
+      'jsx-a11y-x': {
+        polymorphicPropName: 'component',
+        components: {
+          ActionIcon: 'button',
+          Anchor: 'a',
+          Button: 'button',
+          CloseButton: 'button',
+          Image: 'img',
+          NativeSelect: 'select',
+          PasswordInput: 'input',
+          Textarea: 'textarea',
+          TextInput: 'input',
+          UnstyledButton: 'button',
+        },
+      },
+    },
+    rules: {
+      ...jsxA11y.configs.recommended.rules,
+      // react-router's Link (and Mantine's `component={Link}`) render `<a href>` from `to`.
+      'jsx-a11y-x/anchor-is-valid': ['error', { components: ['Link'], specialLink: ['to'] }],
     },
   },
   {
