@@ -121,7 +121,7 @@ describe('Set up application', () => {
     ['5 digits', '12345', 'The code must be exactly 6 digits; this one has 5.'],
     ['7 digits', '1234567', 'The code must be exactly 6 digits; this one has 7.'],
     ['letters', '12ab56', 'The code must contain digits 0–9 only.'],
-    ['spaces inside', '123 456', 'The code must be 6 digits with no spaces.'],
+    ['letters among separators', '12a 4-56', 'The code must contain digits 0–9 only.'],
     ['full-width digits', '１２３４５６', 'The code must contain digits 0–9 only.'],
   ])(
     'explains a code that is %s next to the field and keeps focus there',
