@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../tests/render';
-import { call, codeFor, GUS_SECRET, OLIVIA_SECRET, signInAs } from '../../tests/api';
-import { clock, db } from '@/mocks/db';
+import { codeFor, GUS_SECRET, miaWithMfa, OLIVIA_SECRET } from '../../tests/api';
+import { db } from '@/mocks/db';
 import { createSession } from '@/mocks/http';
 import { seededRecoveryCodes } from '@/mocks/seed';
 
@@ -20,35 +20,25 @@ interface CodeForm {
   recoveryFor?: string;
 }
 
-/** Mia with MFA turned on through the API (she may then remove it). */
-async function miaWithMfa(): Promise<string> {
-  await signInAs('mia');
-  const start = await call('POST', '/me/mfa/totp/enrollments');
-  const secret = String(start.json.secret);
-  await call('POST', `/me/mfa/totp/enrollments/${String(start.json.id)}/verify`, {
-    code: codeFor(secret),
-  });
-  clock.advance(30_000);
-  return secret;
-}
-
 const page = () => document.body;
+/** The first screen of a test may wait on a cold module load when the whole suite runs. */
+const LOAD = { timeout: 5000 };
 
 const FORMS: Record<string, CodeForm> = {
   'the sign-in code step': {
     secret: async () => OLIVIA_SECRET,
     open: async () => {
       const { user } = await renderApp('/sign-in');
-      await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+      await user.type(await screen.findByLabelText(/^email/i, {}, LOAD), 'olivia@example.com');
       await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
       await user.click(screen.getByRole('button', { name: 'Sign in' }));
-      await screen.findByLabelText('Authentication code');
+      await screen.findByLabelText('Authentication code', {}, LOAD);
       return { user, scope: page };
     },
     label: 'Authentication code',
     submit: 'Verify',
     done: async () => {
-      await screen.findByRole('button', { name: /user menu for olivia owner/i });
+      await screen.findByRole('button', { name: /user menu for olivia owner/i }, LOAD);
     },
     recoveryFor: 'usr_olivia',
   },
@@ -57,14 +47,14 @@ const FORMS: Record<string, CodeForm> = {
     open: async () => {
       createSession('usr_gus', ['pwd']);
       const { user } = await renderApp('/orgs/globex/settings/security');
-      await user.click(await screen.findByRole('button', { name: 'Sign in again with MFA' }));
-      await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
+      await user.click(await screen.findByRole('button', { name: 'Sign in again with MFA' }, LOAD));
+      await screen.findByRole('dialog', { name: "Confirm it's you with MFA" }, LOAD);
       return { user, scope: () => screen.getByRole('dialog') };
     },
     label: 'Authentication code',
     submit: 'Verify',
     done: async () => {
-      await screen.findByRole('button', { name: 'Sign in with acme' });
+      await screen.findByRole('button', { name: 'Sign in with acme' }, LOAD);
       expect(db.sessions.get(db.jar.sessionId ?? '')?.amr).toContain('mfa');
     },
     recoveryFor: 'usr_gus',
@@ -73,36 +63,38 @@ const FORMS: Record<string, CodeForm> = {
     secret: async (user) => {
       const toggle = screen.getByRole('button', { name: "Can't scan it?" });
       await user.click(toggle);
-      const key = await screen.findByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+      const key = await screen.findByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/, {}, LOAD);
       const secret = (key.textContent ?? '').replace(/ /g, '');
       await user.click(screen.getByRole('button', { name: 'Continue' }));
-      await screen.findByLabelText('6-digit code');
+      await screen.findByLabelText('6-digit code', {}, LOAD);
       return secret;
     },
     open: async () => {
       const { user } = await renderApp('/profile/security', { as: 'adam' });
-      await user.click(await screen.findByRole('button', { name: 'Set up application' }));
+      await user.click(await screen.findByRole('button', { name: 'Set up application' }, LOAD));
       await user.click(screen.getByRole('button', { name: 'Continue' }));
-      await screen.findByRole('heading', { name: 'Scan the QR code' });
+      await screen.findByRole('heading', { name: 'Scan the QR code' }, LOAD);
       return { user, scope: () => screen.getByRole('dialog') };
     },
     label: '6-digit code',
     submit: 'Verify & save',
     done: async () => {
-      await screen.findByRole('heading', { name: 'Save your recovery codes' });
+      await screen.findByRole('heading', { name: 'Save your recovery codes' }, LOAD);
     },
   },
   'the regenerate confirmation': {
     secret: async () => OLIVIA_SECRET,
     open: async () => {
       const { user } = await renderApp('/profile/security', { as: 'olivia' });
-      await user.click(await screen.findByRole('button', { name: 'Regenerate recovery codes' }));
+      await user.click(
+        await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
+      );
       return { user, scope: () => screen.getByRole('dialog') };
     },
     label: '6-digit code from your app',
     submit: 'Regenerate codes',
     done: async () => {
-      await screen.findByRole('list', { name: 'Recovery codes' });
+      await screen.findByRole('list', { name: 'Recovery codes' }, LOAD);
     },
     recoveryFor: 'usr_olivia',
   },
@@ -111,13 +103,13 @@ const FORMS: Record<string, CodeForm> = {
     open: async () => {
       miaSecret = await miaWithMfa();
       const { user } = await renderApp('/profile/security');
-      await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }));
+      await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
       return { user, scope: () => screen.getByRole('dialog', { name: 'Remove authenticator' }) };
     },
     label: '6-digit code from your app',
     submit: 'Remove authenticator',
     done: async () => {
-      await screen.findByText('Not enabled');
+      await screen.findByText('Not enabled', {}, LOAD);
     },
   },
 };
@@ -148,7 +140,7 @@ describe('one code entry in every form that asks for a code', () => {
     const { scope } = await enter(form, () => '12ab56');
     const field = within(scope()).getByLabelText(form.label);
     expect(
-      await within(scope()).findByText('The code must contain digits 0–9 only.'),
+      await within(scope()).findByText('The code must contain digits 0–9 only.', {}, LOAD),
     ).toBeInTheDocument();
     expect(field).toHaveAccessibleDescription('The code must contain digits 0–9 only.');
     expect(field).toHaveFocus();
@@ -181,7 +173,7 @@ describe('one code entry in every form that asks for a code', () => {
       await user.type(within(scope()).getByLabelText('Recovery code'), ' - ');
       await user.click(within(scope()).getByRole('button', { name: form.submit }));
       expect(
-        await within(scope()).findByText('Enter one of your recovery codes.'),
+        await within(scope()).findByText('Enter one of your recovery codes.', {}, LOAD),
       ).toBeInTheDocument();
     },
   );
