@@ -70,3 +70,15 @@ export async function signInAs(
   }
   return who;
 }
+
+/** Mia (member of Globex, which requires MFA) with MFA turned on through the API; her secret. */
+export async function miaWithMfa(): Promise<string> {
+  await signInAs('mia');
+  const start = await call('POST', '/me/mfa/totp/enrollments');
+  const secret = String(start.json.secret);
+  await call('POST', `/me/mfa/totp/enrollments/${String(start.json.id)}/verify`, {
+    code: codeFor(secret),
+  });
+  clock.advance(30_000);
+  return secret;
+}

@@ -11,7 +11,6 @@ import {
   useNavigate,
   type Location,
   type NavigateOptions,
-  type Params,
 } from 'react-router';
 import { Center } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
@@ -19,6 +18,7 @@ import { authKeys, orgsQuery, sessionQuery } from '@/features/auth/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { pageLoader } from './page-loader';
+import type { PagePrefetch } from './page-prefetch';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { RouteBoundary } from './route-error';
@@ -37,12 +37,6 @@ export type { AppOptions };
  * fetchers, and the data router's state machine costs 17 kB gzip on the first page (README,
  * Performance). Per-page error boundaries and lazy pages are plain React.
  */
-
-/** What a page asks the server for first, given the address it was opened at. */
-export type PagePrefetch = (
-  client: QueryClient,
-  at: { params: Params; search: string },
-) => Promise<unknown>;
 
 /** A code-split page: its route, its component and, from the same module, its `prefetch`. */
 function page<M>(

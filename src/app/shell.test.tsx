@@ -156,7 +156,7 @@ describe('the sign-in code step', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await user.type(await screen.findByLabelText('Authentication code'), '12ab56');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
-    expect(await screen.findByText(/digits only/i)).toBeInTheDocument();
+    expect(await screen.findByText('The code must contain digits 0–9 only.')).toBeInTheDocument();
     expect(screen.getByLabelText('Authentication code')).toHaveFocus();
   });
 });

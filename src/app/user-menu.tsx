@@ -1,5 +1,6 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { OrganizationSummary, Session } from '@/features/auth/api';
+import { displayName } from '@/lib/display-name';
 import { deferredMenu } from './deferred-menu';
 import classes from './shell.module.css';
 
@@ -28,13 +29,13 @@ export function UserMenu({
   session: Session;
   currentOrg: OrganizationSummary | undefined;
 }) {
-  const displayName = session.user.name ?? session.user.email;
+  const name = displayName(session.user);
   return (
     <DeferredUserMenu
       currentOrg={currentOrg}
       trigger={
         <UnstyledButton
-          aria-label={`User menu for ${displayName}`}
+          aria-label={`User menu for ${name}`}
           title={`Signed in as ${session.user.email}`}
         >
           <Group gap="xs" wrap="nowrap">
@@ -42,7 +43,7 @@ export function UserMenu({
               {initials(session.user.name, session.user.email)}
             </span>
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
-              {displayName}
+              {name}
             </Text>
           </Group>
         </UnstyledButton>

@@ -1,5 +1,5 @@
-import type { DbState, MfaRecord } from './db';
-import { emailLocalPart, personName, SEED_TIME } from './seed';
+import type { DbState, MfaRecord } from './records';
+import { emailLocalPart, seededPersonName, SEED_TIME } from './seed';
 import { seededRandom } from './random';
 
 /** Generated people cannot sign in; their shared MFA record only says "enabled". */
@@ -19,7 +19,7 @@ export function generateInitech(db: DbState, orgId: string, size: number): void 
   const next = seededRandom(4242);
   for (let i = 1; i < size; i++) {
     const id = `usr_ini_${i.toString(36).padStart(4, '0')}`;
-    const name = personName(i * 13 + (i % 7));
+    const name = seededPersonName(i * 13 + (i % 7));
     const email = `${emailLocalPart(name)}.${i}@initech.example`;
     const hasMfa = next() < 0.7;
     db.users.set(id, {

@@ -1,4 +1,4 @@
-import type { DbState, MembershipRecord, Role, UserRecord } from './db';
+import type { DbState, MembershipRecord, Role, UserRecord } from './records';
 import { base32, seededBytes, seededRandom } from './random';
 import { sha256Hex } from './sha256';
 
@@ -174,7 +174,8 @@ export function emailLocalPart(name: string): string {
 }
 const localParts = new Map<string, string>(); // Initech repeats a few hundred names 100,000 times
 
-export function personName(index: number): string {
+/** The generated people's names: the `index`-th "First Last" of the seed's lists. */
+export function seededPersonName(index: number): string {
   return `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / FIRST.length) % LAST.length]}`;
 }
 
@@ -243,7 +244,7 @@ export function seedWorld(db: DbState): void {
   let withMfa = 1 + ACME_PEOPLE.filter((p) => p.mfa).length;
   for (let i = acme.length; i < 48; i++) {
     const id = `usr_acme_${String(i - 2).padStart(2, '0')}`;
-    const name = personName(i * 7);
+    const name = seededPersonName(i * 7);
     const email = `${emailLocalPart(name)}@acme.example`;
     const hasMfa = withMfa < 29;
     if (hasMfa) withMfa++;
@@ -264,7 +265,7 @@ export function seedWorld(db: DbState): void {
   ];
   for (let i = 0; i < 10; i++) {
     const id = `usr_globex_${String(i + 1).padStart(2, '0')}`;
-    const name = personName(i * 5 + 3);
+    const name = seededPersonName(i * 5 + 3);
     add(makeUser(id, name, `${emailLocalPart(name)}@globex.example`, seededSecret(next)));
     globex.push({ userId: id, role: i < 2 ? 'admin' : 'member', lastRemindedAt: null });
   }

@@ -14,7 +14,7 @@ import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/view-params';
 import { ErrorState } from '@/lib/error-state';
 import { Suspense } from 'react';
-import type { PagePrefetch } from '../router';
+import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
 
 /**

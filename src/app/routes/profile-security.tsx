@@ -7,7 +7,7 @@ import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-e
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { ErrorState } from '@/lib/error-state';
-import type { PagePrefetch } from '../router';
+import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
 
 /** The page's requests, started with its code on a first load (see the router). */

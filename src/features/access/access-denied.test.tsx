@@ -79,7 +79,9 @@ describe('blocked by enforcement', () => {
     const dialog = await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
     await user.type(within(dialog).getByLabelText('Authentication code'), '12345');
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));
-    expect(within(dialog).getByText(/Enter the 6-digit code/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('The code must be exactly 6 digits; this one has 5.'),
+    ).toBeInTheDocument();
     await user.clear(within(dialog).getByLabelText('Authentication code'));
     await user.type(within(dialog).getByLabelText('Authentication code'), '000000');
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));

@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import type { CodeProof } from '@/lib/code-entry';
 
 /** The same key and answer as the shell's `/me` query, so both share one cache entry. */
 export const accessMeQuery = () =>
@@ -10,7 +11,7 @@ export const accessMeQuery = () =>
   });
 
 /** Add `mfa` to this session with a code from the app or a recovery code. */
-export const stepUpSession = (proof: { code: string } | { recoveryCode: string }) =>
+export const stepUpSession = (proof: CodeProof) =>
   unwrap(api.POST('/session/mfa', { body: proof }));
 
 /** Complete single sign-on with the provider (the mock adds `sso:<provider>` to the session). */

@@ -1,10 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '@/api/problem';
-import { afterSessionChange, stepUpSession } from './api';
+import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
 import { formatTime } from '@/lib/format';
+import { useCodeEntry } from '@/lib/use-code-entry';
+import { afterSessionChange, stepUpSession } from './api';
 
 function failureText(error: unknown): string {
   if (isApiError(error, 'mfa_locked')) {
@@ -30,43 +32,27 @@ export function StepUpButton({
   variant?: 'filled' | 'light' | 'default';
 }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [useRecovery, setUseRecovery] = useState(false);
-  const [value, setValue] = useState('');
-  const [formatError, setFormatError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const entry = useCodeEntry();
+  const useRecovery = entry.kind === 'recovery';
   const queryClient = useQueryClient();
   const stepUp = useMutation({
     mutationFn: stepUpSession,
     onSuccess: async () => {
       close();
-      setValue('');
+      entry.setValue('');
       await afterSessionChange(queryClient);
       onDone();
     },
-    onError: () => {
-      setValue('');
-      inputRef.current?.focus();
-    },
+    onError: () => entry.clear(),
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = value.trim();
-    if (!useRecovery && !/^\d{6}$/.test(trimmed)) {
-      setFormatError('Enter the 6-digit code from your authenticator app (digits only).');
-      inputRef.current?.focus();
-      return;
-    }
-    if (useRecovery && !trimmed) {
-      setFormatError('Enter one of your recovery codes.');
-      inputRef.current?.focus();
-      return;
-    }
-    setFormatError(null);
-    stepUp.mutate(useRecovery ? { recoveryCode: trimmed } : { code: trimmed });
+    const proof = entry.read();
+    if (proof) stepUp.mutate(proof);
   }
 
-  const error = formatError ?? (stepUp.isError ? failureText(stepUp.error) : null);
+  const error = entry.problem ?? (stepUp.isError ? failureText(stepUp.error) : null);
   return (
     <>
       <Button variant={variant} onClick={open}>
@@ -86,32 +72,23 @@ export function StepUpButton({
                 ? 'Enter one of the recovery codes you saved when you set up MFA. Each works once.'
                 : 'Open your authenticator app and enter the 6-digit code it shows.'}
             </Text>
-            <TextInput
-              ref={inputRef}
-              key={useRecovery ? 'recovery' : 'code'}
+            <CodeEntryField
+              ref={entry.inputRef}
+              kind={entry.kind}
               data-autofocus
               label={useRecovery ? 'Recovery code' : 'Authentication code'}
-              autoComplete={useRecovery ? 'off' : 'one-time-code'}
-              inputMode={useRecovery ? 'text' : 'numeric'}
-              maxLength={useRecovery ? 24 : 6}
-              value={value}
-              onChange={(e) => setValue(e.currentTarget.value)}
+              value={entry.value}
+              onChange={entry.setValue}
               error={error}
             />
             <Group justify="space-between">
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => {
-                  setUseRecovery((v) => !v);
-                  setValue('');
-                  setFormatError(null);
+              <CodeKindSwitch
+                kind={entry.kind}
+                onToggle={() => {
+                  entry.toggleKind();
                   stepUp.reset();
                 }}
-              >
-                {useRecovery ? 'Use your authenticator app instead' : 'Use a recovery code instead'}
-              </Anchor>
+              />
               <Button type="submit" loading={stepUp.isPending}>
                 Verify
               </Button>

@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
+import type { CodeProof } from '@/lib/code-entry';
 
 export type Session = components['schemas']['Session'];
 export type CurrentUser = components['schemas']['CurrentUser'];
@@ -38,10 +39,8 @@ export const signIn = (email: string, password: string, signOutOtherSessions = f
     }),
   );
 
-export const completeMfa = (
-  challengeId: string,
-  proof: { code: string } | { recoveryCode: string },
-) => unwrap(api.POST('/auth/mfa', { body: { challengeId, ...proof } }));
+export const completeMfa = (challengeId: string, proof: CodeProof) =>
+  unwrap(api.POST('/auth/mfa', { body: { challengeId, ...proof } }));
 
 export const signOut = () => unwrap(api.DELETE('/session'));
 

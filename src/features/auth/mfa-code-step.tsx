@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
+import type { CodeProof } from '@/lib/code-entry';
+import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
 import { formatTime } from '@/lib/format';
-
-type Proof = { code: string } | { recoveryCode: string };
+import { useCodeEntry } from '@/lib/use-code-entry';
 
 interface Props {
   email: string;
-  submit: (proof: Proof) => Promise<unknown>;
+  submit: (proof: CodeProof) => Promise<unknown>;
   onSignedIn: () => void;
   onRestart: (message: string) => void;
 }
@@ -22,47 +23,34 @@ function lockMessage(error: ApiError): string {
 
 /** The second sign-in step: a code from the authenticator app, or a recovery code. */
 export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
-  const [useRecovery, setUseRecovery] = useState(false);
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const entry = useCodeEntry();
+  const { inputRef } = entry;
   const [locked, setLocked] = useState(false);
   const [pending, setPending] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const useRecovery = entry.kind === 'recovery';
 
-  useEffect(() => inputRef.current?.focus(), [useRecovery]);
+  useEffect(() => inputRef.current?.focus(), [inputRef, useRecovery]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    // Authenticator apps show and copy codes as "123 456": spaces are not part of the code.
-    const trimmed = useRecovery ? value.trim() : value.replace(/\s+/g, '');
-    if (!useRecovery && !/^\d{6}$/.test(trimmed)) {
-      setError('Enter the 6-digit code from your authenticator app (digits only).');
-      inputRef.current?.focus();
-      return;
-    }
-    if (useRecovery && trimmed === '') {
-      setError('Enter one of your recovery codes.');
-      inputRef.current?.focus();
-      return;
-    }
+    const proof = entry.read();
+    if (!proof) return;
     setPending(true);
-    setError(null);
     try {
-      await submit(useRecovery ? { recoveryCode: trimmed } : { code: trimmed });
+      await submit(proof);
       onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
+      entry.clear();
       if (isApiError(e, 'mfa_locked')) {
         setLocked(true);
-        setError(lockMessage(e));
+        entry.fail(lockMessage(e));
       } else {
         const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
-        setError(
+        entry.fail(
           `${errorMessage(e)}${typeof remaining === 'number' && remaining <= 5 ? ` ${remaining} attempts left before a 15-minute lock.` : ''}`,
         );
       }
-      setValue('');
-      inputRef.current?.focus();
     } finally {
       setPending(false);
     }
@@ -81,24 +69,14 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       </Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <TextInput
+          <CodeEntryField
             ref={inputRef}
-            key={useRecovery ? 'recovery' : 'code'}
+            kind={entry.kind}
             label={useRecovery ? 'Recovery code' : 'Authentication code'}
-            autoComplete={useRecovery ? 'off' : 'one-time-code'}
-            inputMode={useRecovery ? 'text' : 'numeric'}
-            maxLength={useRecovery ? 24 : 9}
-            placeholder={useRecovery ? 'xxxx-xxxx-xxxx-xxxx' : '123456'}
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={error}
+            value={entry.value}
+            onChange={entry.setValue}
+            error={entry.problem}
             disabled={locked}
-            styles={{
-              input: {
-                fontFamily: 'var(--mantine-font-family-monospace)',
-                letterSpacing: useRecovery ? undefined : '0.3em',
-              },
-            }}
           />
           <Button type="submit" loading={pending} disabled={locked}>
             Verify
@@ -106,18 +84,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
         </Stack>
       </form>
       <Group justify="space-between">
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => {
-            setUseRecovery((v) => !v);
-            setValue('');
-            setError(null);
-          }}
-        >
-          {useRecovery ? 'Use your authenticator app instead' : 'Use a recovery code instead'}
-        </Anchor>
+        <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} />
         <Anchor component="button" type="button" size="sm" onClick={() => onRestart('')}>
           Back to sign-in
         </Anchor>

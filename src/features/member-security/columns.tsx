@@ -7,7 +7,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { Member } from './api';
-import { displayName } from './eligibility';
+import { displayName } from '@/lib/display-name';
 import { RelativeTime } from './relative-time';
 import { RowMenu } from './row-menu';
 

@@ -12,5 +12,3 @@ export function reminderBlock(member: Member, now = Date.now()): string | null {
     return 'Reminded in the last 24 hours';
   return null;
 }
-
-export const displayName = (m: { name: string | null; email: string }) => m.name ?? m.email;

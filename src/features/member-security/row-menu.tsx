@@ -1,7 +1,8 @@
 import { createContext, use, useId } from 'react';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import type { Member } from './api';
-import { displayName, reminderBlock } from './eligibility';
+import { displayName } from '@/lib/display-name';
+import { reminderBlock } from './eligibility';
 
 export interface RowActions {
   remind: (member: Member) => void;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { isApiError, errorMessage } from '@/api/problem';
 import type { Member } from './api';
-import { displayName } from './eligibility';
+import { displayName } from '@/lib/display-name';
 import type { NoticeState } from './notice';
 import { reminderResultText, retryText } from './outcome';
 import type { Selection } from './selection';

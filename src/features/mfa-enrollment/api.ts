@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
+import type { CodeProof } from '@/lib/code-entry';
 
 export type MfaStatus = components['schemas']['MfaStatus'];
 export type TotpEnrollment = components['schemas']['TotpEnrollment'];
 export type EnrollmentVerified = components['schemas']['EnrollmentVerified'];
-export type CodeProof = { code: string } | { recoveryCode: string };
 
 /**
  * Query keys. `['me', …]` sits under the auth feature's `['me']`, so invalidating the person

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
-import type { CodeProof } from './api';
-import { CodeField, useReadableErrorColor } from './code-field';
-import { codeFormatProblem } from './code-format';
+import type { CodeProof } from '@/lib/code-entry';
+import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
+import { useCodeEntry } from '@/lib/use-code-entry';
 
 interface Props {
   submitLabel: string;
@@ -24,39 +24,27 @@ const FIELD_CODES = [
 
 /** Confirms a sensitive change with a current code from the app, or a recovery code. */
 export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props) {
-  const [useRecovery, setUseRecovery] = useState(false);
-  const [value, setValue] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const entry = useCodeEntry();
+  const { inputRef } = entry;
   const [formError, setFormError] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
-  const errorColor = useReadableErrorColor();
 
-  useEffect(() => inputRef.current?.focus(), [useRecovery]);
-
-  function fail(message: string) {
-    setFieldError(message);
-    inputRef.current?.focus();
-  }
+  useEffect(() => inputRef.current?.focus(), [inputRef, entry.kind]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy.current) return;
-    const trimmed = value.trim();
-    if (!useRecovery) {
-      const problem = codeFormatProblem(value);
-      if (problem) return fail(problem);
-    } else if (!trimmed) return fail('Enter one of your recovery codes.');
+    const proof = entry.read();
+    if (!proof) return;
     busy.current = true;
     setPending(true);
-    setFieldError(null);
     setFormError(null);
     try {
-      await submit(useRecovery ? { recoveryCode: trimmed } : { code: value });
+      await submit(proof);
     } catch (e) {
-      setValue('');
-      if (FIELD_CODES.some((code) => isApiError(e, code))) fail(errorMessage(e));
+      entry.setValue('');
+      if (FIELD_CODES.some((code) => isApiError(e, code))) entry.fail(errorMessage(e));
       else setFormError(errorMessage(e));
     } finally {
       busy.current = false;
@@ -64,7 +52,6 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
     }
   }
 
-  const label = useRecovery ? 'Recovery code' : '6-digit code from your app';
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
@@ -73,48 +60,16 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
             {formError}
           </Alert>
         )}
-        {useRecovery ? (
-          <TextInput
-            ref={inputRef}
-            label={label}
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={fieldError}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="xxxx-xxxx-xxxx-xxxx"
-            maw={280}
-            ff="monospace"
-            styles={{
-              error: { color: errorColor },
-              wrapper: {
-                '--input-color': 'var(--mantine-color-text)',
-                '--input-placeholder-color': 'var(--mantine-color-placeholder)',
-              },
-            }}
-          />
-        ) : (
-          <CodeField
-            ref={inputRef}
-            label={label}
-            value={value}
-            onChange={setValue}
-            error={fieldError}
-          />
-        )}
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          w="fit-content"
-          onClick={() => {
-            setUseRecovery((v) => !v);
-            setValue('');
-            setFieldError(null);
-          }}
-        >
-          {useRecovery ? 'Use a code from your app instead' : 'Use a recovery code instead'}
-        </Anchor>
+        <CodeEntryField
+          ref={inputRef}
+          kind={entry.kind}
+          label={entry.kind === 'recovery' ? 'Recovery code' : '6-digit code from your app'}
+          value={entry.value}
+          onChange={entry.setValue}
+          error={entry.problem}
+          maw={entry.kind === 'recovery' ? 280 : 240}
+        />
+        <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel

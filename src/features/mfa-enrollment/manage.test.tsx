@@ -1,27 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { call, codeFor, GUS_SECRET, OLIVIA_SECRET, signInAs } from '../../../tests/api';
+import { call, codeFor, GUS_SECRET, miaWithMfa, OLIVIA_SECRET } from '../../../tests/api';
 import { renderApp } from '../../../tests/render';
-import { clock, db } from '@/mocks/db';
+import { db } from '@/mocks/db';
 import { server } from '@/mocks/node';
 import { seededRecoveryCodes } from '@/mocks/seed';
 import { LOAD } from './test-helpers';
 import { formatDate } from '@/lib/format';
 
 const modal = (name: string) => screen.getByRole('dialog', { name });
-
-/** Mia (member of Globex, which requires MFA) with MFA turned on through the API. */
-async function miaWithMfa() {
-  await signInAs('mia');
-  const start = await call('POST', '/me/mfa/totp/enrollments');
-  const secret = String(start.json.secret);
-  await call('POST', `/me/mfa/totp/enrollments/${String(start.json.id)}/verify`, {
-    code: codeFor(secret),
-  });
-  clock.advance(30_000);
-  return secret;
-}
 
 describe('My profile → Security when MFA is on', () => {
   it('shows the authenticator with its date and the recovery codes left', async () => {

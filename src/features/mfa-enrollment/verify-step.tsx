@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
 import { useVerifyEnrollment, type TotpEnrollment } from './api';
-import { CodeField } from './code-field';
-import { codeFormatProblem } from './code-format';
+import { appCodeProblem, normalizeAppCode } from '@/lib/code-entry';
+import { CodeEntryField } from '@/lib/code-entry-field';
 import { StepHeading } from './step-heading';
 
 interface Props {
@@ -43,12 +43,13 @@ export function VerifyStep({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (submitting.current) return;
-    const problem = codeFormatProblem(code);
+    const typed = normalizeAppCode(code);
+    const problem = appCodeProblem(typed);
     if (problem) return fail(problem);
     submitting.current = true;
     setError(null);
     try {
-      const result = await verify.mutateAsync({ enrollmentId: enrollment.id, code });
+      const result = await verify.mutateAsync({ enrollmentId: enrollment.id, code: typed });
       // The codes move to the flow's state; the mutation (and its cache entry) is dropped.
       verify.reset();
       onVerified(result.recoveryCodes);
@@ -89,8 +90,10 @@ export function VerifyStep({
           {appName} now shows a 6-digit code for {enrollment.issuer} ({enrollment.accountName}).
           Type the code it shows now.
         </Text>
-        <CodeField
+        <CodeEntryField
           ref={inputRef}
+          kind="code"
+          maw={240}
           label="6-digit code"
           value={code}
           onChange={(value) => {

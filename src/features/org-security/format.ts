@@ -1,14 +1,13 @@
 import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
+import { displayName } from '@/lib/display-name';
 import { formatCount, formatDateTime } from '@/lib/format';
 
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
 
-export const personName = (p: { name: string | null; email: string }) => p.name ?? p.email;
-
 export function lastChanged(security: OrgSecurity): string {
   if (!security.updatedAt) return 'Never changed.';
-  const who = security.updatedBy ? ` by ${personName(security.updatedBy)}` : '';
+  const who = security.updatedBy ? ` by ${displayName(security.updatedBy)}` : '';
   return `Last changed${who} on ${formatDateTime(security.updatedAt)}.`;
 }
 
@@ -31,7 +30,7 @@ export function reminderOutcome(result: ReminderResult | ReminderJob): string {
 }
 
 export function eventText(event: SecurityEvent): string {
-  const who = personName(event.actor);
+  const who = displayName(event.actor);
   switch (event.type) {
     case 'mfa_enforcement_enabled':
       return `${who} turned on "MFA required"`;

@@ -1,0 +1,172 @@
+/**
+ * The shapes of the mock backend's records. Their own module, so the seed and the Initech
+ * generator (which db.ts runs) can use them without importing db.ts back.
+ */
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface MfaRecord {
+  secret: string;
+  enabledAt: number;
+  /** The last TOTP time step accepted for this user: each code works once. */
+  lastUsedStep: number;
+  /** SHA-256 of each recovery code; null once used. */
+  recoveryCodeHashes: (string | null)[];
+  /** Hashes of recovery codes already used: sending one again is a duplicate, not a guess. */
+  usedRecoveryCodeHashes?: string[];
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string | null;
+  /** sha256(salt:password); empty for generated people, who cannot sign in. */
+  passwordHash: string;
+  mfa: MfaRecord | null;
+  /** Consecutive wrong sign-in codes and the lock they caused. */
+  mfaLock: { failures: number; lockedUntil: number };
+  /** When any organization last reminded this person (the cooldown is per person). */
+  lastRemindedAt?: number | null;
+}
+
+export interface OrgRecord {
+  id: string;
+  slug: string;
+  name: string;
+  mfaRequired: boolean;
+  ssoProvider: string | null;
+  updatedAt: number | null;
+  updatedBy: string | null;
+  /** Bumped on every change; the ETag is derived from it. */
+  version: number;
+}
+
+export interface MembershipRecord {
+  userId: string;
+  role: Role;
+  lastRemindedAt: number | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  amr: string[];
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface ChallengeRecord {
+  id: string;
+  userId: string;
+  expiresAt: number;
+  /** The sign-in asked to end the person's other sessions once it completes. */
+  signOutOtherSessions?: boolean;
+}
+
+export interface EnrollmentRecord {
+  id: string;
+  userId: string;
+  secret: string;
+  createdAt: number;
+  expiresAt: number;
+  failures: number;
+}
+
+export type EmailKind =
+  'mfa_reminder' | 'mfa_enabled' | 'mfa_removed' | 'recovery_codes_regenerated';
+
+export interface EmailRecord {
+  id: string;
+  kind: EmailKind;
+  to: string;
+  subject: string;
+  /** Plain text only: names are never interpreted as markup. */
+  text: string;
+  sentAt: number;
+}
+
+export type SecurityEventType =
+  'mfa_enforcement_enabled' | 'mfa_enforcement_disabled' | 'reminders_sent';
+
+export interface SecurityEventRecord {
+  id: string;
+  orgId: string;
+  type: SecurityEventType;
+  actorId: string;
+  at: number;
+  details: { recipients?: number; jobId?: string };
+}
+
+export interface ReminderSkippedCounts {
+  alreadyEnabled: number;
+  recentlyReminded: number;
+  notInOrganization: number;
+}
+
+export interface ReminderJobRecord {
+  id: string;
+  orgId: string;
+  actorId: string;
+  /** User ids resolved when the job was created. */
+  recipients: string[];
+  /** Where the e-mails' link points (the Console the send came from); absent in older saved state. */
+  origin?: string;
+  processed: number;
+  sent: number;
+  skipped: ReminderSkippedCounts;
+  createdAt: number;
+  finishedAt: number | null;
+  status: 'running' | 'completed' | 'cancelled';
+}
+
+export interface IdempotencyRecord {
+  key: string;
+  actorId: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  headers: [string, string][];
+  at: number;
+}
+
+export interface SignInFailureRecord {
+  /** Consecutive wrong passwords for this e-mail address (known account or not). */
+  failures: number;
+  lockedUntil: number;
+}
+
+export interface MockConfig {
+  /** Added to every API answer, in ms. */
+  latencyMs: number;
+  /** Share of API requests (0..1) answered 500, chosen by a seeded PRNG. */
+  failureRate: number;
+  /** Reminder job pace, recipients per second. */
+  jobRatePerSecond: number;
+  /** Size of the generated Initech organization. */
+  initechSize: number;
+}
+
+export interface DbState {
+  users: Map<string, UserRecord>;
+  usersByEmail: Map<string, string>;
+  orgs: Map<string, OrgRecord>;
+  /** orgId → members, in seed order. */
+  memberships: Map<string, MembershipRecord[]>;
+  sessions: Map<string, SessionRecord>;
+  challenges: Map<string, ChallengeRecord>;
+  enrollments: Map<string, EnrollmentRecord>;
+  outbox: EmailRecord[];
+  events: SecurityEventRecord[];
+  jobs: Map<string, ReminderJobRecord>;
+  idempotency: Map<string, IdempotencyRecord>;
+  /** actorId → timestamps of recent reminder sends (rate limit). */
+  reminderSends: Map<string, number[]>;
+  /** Password guessing limits (./sign-in-limits): per e-mail address tried, and per client. */
+  signInFailures: Map<string, SignInFailureRecord>;
+  clientSignInFailures: Map<string, number[]>;
+  /** The session of "the browser" when cookies cannot travel (MSW in a page, Node tests). */
+  jar: { sessionId: string | null };
+  /** Bumped on every membership or MFA change, so query indexes know to rebuild. */
+  revision: number;
+  nextId: number;
+}
