@@ -8,6 +8,8 @@ import { enrollmentHandlers } from './handlers/enrollment';
 import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
+import { passkeyHandlers } from './handlers/passkeys';
+import { passkeyAuthHandlers } from './handlers/passkey-auth';
 import { notFound, problemResponse, ProblemError } from './http';
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
@@ -64,5 +66,7 @@ export const handlers = [
   ...enforcementHandlers,
   ...memberHandlers,
   ...reminderHandlers,
+  ...passkeyHandlers,
+  ...passkeyAuthHandlers,
   unknownRoute,
 ];
