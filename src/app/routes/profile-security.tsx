@@ -6,13 +6,19 @@ import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
+import { passkeysQuery } from '@/features/mfa-enrollment/passkey-api';
+import { PasskeysSection } from '@/features/mfa-enrollment/passkeys-section';
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
 
 /** The page's requests, started with its code on a first load (see the router). */
 export const prefetch: PagePrefetch = (client) =>
-  Promise.all([client.prefetchQuery(meQuery()), client.prefetchQuery(mfaStatusQuery())]);
+  Promise.all([
+    client.prefetchQuery(meQuery()),
+    client.prefetchQuery(mfaStatusQuery()),
+    client.prefetchQuery(passkeysQuery()),
+  ]);
 
 /** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
@@ -42,6 +48,7 @@ export function ProfileSecurityRoute() {
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
+      {me.isSuccess && <PasskeysSection accountName={me.data.email} />}
       <Card withBorder padding="lg">
         <TroubleshootAccessError />
       </Card>

@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import type { PasskeyAssertion } from '@/lib/passkeys';
 
 /** The same key and answer as the shell's `/me` query, so both share one cache entry. */
 export const accessMeQuery = () =>
@@ -9,9 +10,10 @@ export const accessMeQuery = () =>
     staleTime: 30_000,
   });
 
-/** Add `mfa` to this session with a code from the app or a recovery code. */
-export const stepUpSession = (proof: { code: string } | { recoveryCode: string }) =>
-  unwrap(api.POST('/session/mfa', { body: proof }));
+/** Add `mfa` to this session with a code from the app, a recovery code or a passkey (+`hwk`). */
+export const stepUpSession = (
+  proof: { code: string } | { recoveryCode: string } | { passkey: PasskeyAssertion },
+) => unwrap(api.POST('/session/mfa', { body: proof }));
 
 /** Complete single sign-on with the provider (the mock adds `sso:<provider>` to the session). */
 export const signInWithSso = (provider: string) =>

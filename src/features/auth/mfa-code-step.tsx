@@ -2,11 +2,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
 import { formatTime } from '@/lib/format';
+import { browserFailure } from '@/lib/webauthn-client';
 
 type Proof = { code: string } | { recoveryCode: string };
 
 interface Props {
   email: string;
+  /** What the account offers: `totp`, `recovery_code`, `passkey`. */
+  methods?: string[];
+  submitPasskey?: () => Promise<unknown>;
   submit: (proof: Proof) => Promise<unknown>;
   onSignedIn: () => void;
   onRestart: (message: string) => void;
@@ -21,8 +25,19 @@ function lockMessage(error: ApiError): string {
 }
 
 /** The second sign-in step: a code from the authenticator app, or a recovery code. */
-export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
-  const [useRecovery, setUseRecovery] = useState(false);
+export function MfaCodeStep({
+  email,
+  methods = ['totp', 'recovery_code'],
+  submitPasskey,
+  submit,
+  onSignedIn,
+  onRestart,
+}: Props) {
+  const hasApp = methods.includes('totp');
+  const hasPasskey = methods.includes('passkey') && Boolean(submitPasskey);
+  const [useRecovery, setUseRecovery] = useState(!hasApp);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  const [passkeyPending, setPasskeyPending] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState(false);
@@ -30,6 +45,21 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), [useRecovery]);
+
+  async function withPasskey() {
+    if (!submitPasskey) return;
+    setPasskeyPending(true);
+    setPasskeyError(null);
+    try {
+      await submitPasskey();
+      onSignedIn();
+    } catch (e) {
+      if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
+      setPasskeyError(isApiError(e) ? errorMessage(e) : browserFailure(e));
+    } finally {
+      setPasskeyPending(false);
+    }
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -79,6 +109,22 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
           ? 'Enter one of the recovery codes you saved when you set up MFA.'
           : 'Open your authenticator app and enter the 6-digit code it shows.'}
       </Text>
+      {hasPasskey && (
+        <Stack gap="xs">
+          <Button
+            variant={hasApp ? 'light' : 'filled'}
+            onClick={() => void withPasskey()}
+            loading={passkeyPending}
+          >
+            Use a passkey
+          </Button>
+          {passkeyError && (
+            <Alert color="orange" role="alert" title="The passkey did not sign you in">
+              {passkeyError}
+            </Alert>
+          )}
+        </Stack>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <TextInput
@@ -106,18 +152,20 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
         </Stack>
       </form>
       <Group justify="space-between">
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => {
-            setUseRecovery((v) => !v);
-            setValue('');
-            setError(null);
-          }}
-        >
-          {useRecovery ? 'Use your authenticator app instead' : 'Use a recovery code instead'}
-        </Anchor>
+        {hasApp && (
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => {
+              setUseRecovery((v) => !v);
+              setValue('');
+              setError(null);
+            }}
+          >
+            {useRecovery ? 'Use your authenticator app instead' : 'Use a recovery code instead'}
+          </Anchor>
+        )}
         <Anchor component="button" type="button" size="sm" onClick={() => onRestart('')}>
           Back to sign-in
         </Anchor>

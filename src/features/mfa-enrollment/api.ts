@@ -5,7 +5,10 @@ import type { components } from '@/api/schema';
 export type MfaStatus = components['schemas']['MfaStatus'];
 export type TotpEnrollment = components['schemas']['TotpEnrollment'];
 export type EnrollmentVerified = components['schemas']['EnrollmentVerified'];
-export type CodeProof = { code: string } | { recoveryCode: string };
+export type CodeProof =
+  | { code: string }
+  | { recoveryCode: string }
+  | { passkey: components['schemas']['PasskeyAssertion'] };
 
 /**
  * Query keys. `['me', …]` sits under the auth feature's `['me']`, so invalidating the person

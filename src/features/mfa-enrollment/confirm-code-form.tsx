@@ -4,12 +4,17 @@ import { errorMessage, isApiError } from '@/api/problem';
 import type { CodeProof } from './api';
 import { CodeField, useReadableErrorColor } from './code-field';
 import { codeFormatProblem } from './code-format';
+import { browserFailure as passkeyFailure } from '@/lib/webauthn-client';
 
 interface Props {
   submitLabel: string;
   danger?: boolean;
   submit: (proof: CodeProof) => Promise<unknown>;
   onCancel: () => void;
+  /** The person has no app: only a recovery code (or a passkey) can confirm. */
+  noApp?: boolean;
+  /** Offers "Use a passkey": runs the browser's prompt and returns the proof. */
+  passkeyProof?: () => Promise<CodeProof>;
 }
 
 /** Answers that are about what was typed, shown next to the field; the rest above the form. */
@@ -23,8 +28,15 @@ const FIELD_CODES = [
 ];
 
 /** Confirms a sensitive change with a current code from the app, or a recovery code. */
-export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props) {
-  const [useRecovery, setUseRecovery] = useState(false);
+export function ConfirmCodeForm({
+  submitLabel,
+  danger,
+  submit,
+  onCancel,
+  noApp,
+  passkeyProof,
+}: Props) {
+  const [useRecovery, setUseRecovery] = useState(Boolean(noApp));
   const [value, setValue] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<ReactNode>(null);
@@ -58,6 +70,22 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
       setValue('');
       if (FIELD_CODES.some((code) => isApiError(e, code))) fail(errorMessage(e));
       else setFormError(errorMessage(e));
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
+
+  async function withPasskey() {
+    if (busy.current || !passkeyProof) return;
+    busy.current = true;
+    setPending(true);
+    setFieldError(null);
+    setFormError(null);
+    try {
+      await submit(await passkeyProof());
+    } catch (e) {
+      setFormError(isApiError(e) ? errorMessage(e) : passkeyFailure(e));
     } finally {
       busy.current = false;
       setPending(false);
@@ -102,19 +130,26 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
             error={fieldError}
           />
         )}
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          w="fit-content"
-          onClick={() => {
-            setUseRecovery((v) => !v);
-            setValue('');
-            setFieldError(null);
-          }}
-        >
-          {useRecovery ? 'Use a code from your app instead' : 'Use a recovery code instead'}
-        </Anchor>
+        {passkeyProof && (
+          <Button variant="light" w="fit-content" onClick={() => void withPasskey()}>
+            Use a passkey
+          </Button>
+        )}
+        {!noApp && (
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            w="fit-content"
+            onClick={() => {
+              setUseRecovery((v) => !v);
+              setValue('');
+              setFieldError(null);
+            }}
+          >
+            {useRecovery ? 'Use a code from your app instead' : 'Use a recovery code instead'}
+          </Anchor>
+        )}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
