@@ -591,13 +591,15 @@ export interface components {
             /** @constant */
             code?: "additional_authentication_required";
             parameters: {
-                /** @description Every method required, e.g. ["mfa"] or ["mfa","sso:acme"]. */
+                /** @description Every method required, e.g. ["mfa"], ["mfa","sso:acme"] or ["hwk"] (passkeys and security keys only). */
                 amr: string[];
                 /** @description The required methods this session lacks. */
                 missing?: string[];
                 organization?: string;
                 /** @description Whether the person has MFA set up (MFA missing then means "sign in again with MFA"). */
                 mfaEnabled?: boolean;
+                /** @description Whether the person has a passkey (`hwk` missing then means "confirm with it"). */
+                passkeyEnabled?: boolean;
             };
             service: string;
             user: components["schemas"]["UserRef"];
@@ -859,6 +861,8 @@ export interface components {
         };
         MemberSummary: {
             total: number;
+            /** @description Members whose only method is an authenticator app (no passkey). */
+            appOnly: number;
             mfaEnabled: number;
             withoutMfa: number;
             withoutMfaByRole: {

@@ -59,6 +59,7 @@ export interface Summary {
   total: number;
   mfaEnabled: number;
   withoutMfa: number;
+  appOnly: number;
   withoutMfaByRole: Record<Role, number>;
 }
 
@@ -393,11 +394,13 @@ export function summaryOf(orgId: string): Summary {
   if (index.summary) return index.summary;
   const withoutMfaByRole: Record<Role, number> = { owner: 0, admin: 0, member: 0 };
   let mfaEnabled = 0;
+  let appOnly = 0;
   for (const row of index.rows) {
     if (row.u.mfa) mfaEnabled++;
     else withoutMfaByRole[row.m.role]++;
+    if (row.u.mfa?.secret && !row.u.passkeys?.length) appOnly++;
   }
   const total = index.rows.length;
-  index.summary = { total, mfaEnabled, withoutMfa: total - mfaEnabled, withoutMfaByRole };
+  index.summary = { total, mfaEnabled, withoutMfa: total - mfaEnabled, withoutMfaByRole, appOnly };
   return index.summary;
 }

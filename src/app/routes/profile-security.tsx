@@ -34,7 +34,13 @@ export function ProfileSecurityRoute() {
         tabs={[{ label: 'Security', to: '/profile/security' }]}
         active="Security"
       />
-      {returnTo && (
+      {returnTo && params.get('need') === 'passkey' && (
+        <Alert color="blue" title="Add a passkey to continue">
+          The page you were opening accepts only passkeys and security keys. Press Add a passkey
+          below; when you finish, you go straight back there.
+        </Alert>
+      )}
+      {returnTo && params.get('need') !== 'passkey' && (
         <Alert color="blue" title="Set up MFA to continue">
           The page you were opening requires multi-factor authentication. Press Set up application
           below; when you finish, you go straight back there.
@@ -48,7 +54,12 @@ export function ProfileSecurityRoute() {
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
-      {me.isSuccess && <PasskeysSection accountName={me.data.email} />}
+      {me.isSuccess && (
+        <PasskeysSection
+          accountName={me.data.email}
+          onAdded={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
+        />
+      )}
       <Card withBorder padding="lg">
         <TroubleshootAccessError />
       </Card>

@@ -11,13 +11,14 @@ import { browserFailure, wasCancelled } from '@/lib/webauthn-client';
 interface Props {
   accountName: string;
   onClose: () => void;
+  onDone?: () => void;
 }
 
 /**
  * Add a passkey: the choice (what happens next), the browser's prompt, then the name (editable,
  * from the authenticator or the browser) and, when it was the first method, the recovery codes.
  */
-export function AddPasskeyFlow({ accountName, onClose }: Props) {
+export function AddPasskeyFlow({ accountName, onClose, onDone }: Props) {
   const register = useRegisterPasskey();
   const rename = useRenamePasskey();
   const [done, setDone] = useState<PasskeyRegistered | null>(null);
@@ -66,6 +67,7 @@ export function AddPasskeyFlow({ accountName, onClose }: Props) {
       message: `${trimmed} can now sign you in.`,
     });
     onClose();
+    onDone?.();
   }
 
   const codes = done?.recoveryCodes ?? null;

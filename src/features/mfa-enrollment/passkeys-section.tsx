@@ -22,7 +22,14 @@ export function preloadPasskeyDialogs(): Promise<unknown> {
 type Dialog = { kind: 'add' } | { kind: 'rename' | 'remove'; passkey: Passkey } | null;
 
 /** My profile → Security: passkeys and security keys, beside the authenticator app. */
-export function PasskeysSection({ accountName }: { accountName: string }) {
+export function PasskeysSection({
+  accountName,
+  onAdded,
+}: {
+  accountName: string;
+  /** Called when a passkey was added (e.g. to return to a blocked page). */
+  onAdded?: () => void;
+}) {
   const list = useQuery(passkeysQuery());
   const status = useQuery(mfaStatusQuery());
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -87,7 +94,9 @@ export function PasskeysSection({ accountName }: { accountName: string }) {
         )}
       </Stack>
       <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>
-        {dialog?.kind === 'add' && <AddPasskeyFlow accountName={accountName} onClose={close} />}
+        {dialog?.kind === 'add' && (
+          <AddPasskeyFlow accountName={accountName} onClose={close} onDone={onAdded} />
+        )}
         {dialog?.kind === 'rename' && (
           <RenamePasskeyModal passkey={dialog.passkey} onClose={close} />
         )}
