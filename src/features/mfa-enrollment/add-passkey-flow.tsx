@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { errorMessage, isApiError } from '@/api/problem';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 import { useRegisterPasskey, useRenamePasskey } from './passkey-api';
@@ -12,13 +11,15 @@ interface Props {
   accountName: string;
   onClose: () => void;
   onDone?: () => void;
+  /** Tells the page what was added (shown there, not in a toast). */
+  onAdded: (name: string) => void;
 }
 
 /**
  * Add a passkey: the choice (what happens next), the browser's prompt, then the name (editable,
  * from the authenticator or the browser) and, when it was the first method, the recovery codes.
  */
-export function AddPasskeyFlow({ accountName, onClose, onDone }: Props) {
+export function AddPasskeyFlow({ accountName, onClose, onDone, onAdded }: Props) {
   const register = useRegisterPasskey();
   const rename = useRenamePasskey();
   const [done, setDone] = useState<PasskeyRegistered | null>(null);
@@ -61,11 +62,7 @@ export function AddPasskeyFlow({ accountName, onClose, onDone }: Props) {
         return;
       }
     }
-    notifications.show({
-      color: 'green',
-      title: 'Passkey added',
-      message: `${trimmed} can now sign you in.`,
-    });
+    onAdded(trimmed);
     onClose();
     onDone?.();
   }

@@ -36,6 +36,7 @@ export function PasskeysSection({
   // Decided after the first render: the pre-rendered page knows nothing about the browser.
   const [supported, setSupported] = useState<boolean | null>(null);
   useEffect(() => setSupported(passkeysSupported()), []);
+  const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog(null);
 
   return (
@@ -68,6 +69,18 @@ export function PasskeysSection({
             </Stack>
           </Alert>
         )}
+        {notice && (
+          <Alert
+            color="teal"
+            variant="light"
+            role="status"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setNotice(null)}
+          >
+            {notice}
+          </Alert>
+        )}
         {list.isSuccess && (
           <PasskeyList
             passkeys={list.data}
@@ -86,7 +99,10 @@ export function PasskeysSection({
           <Group>
             <Button
               variant={list.data.length ? 'default' : 'filled'}
-              onClick={() => setDialog({ kind: 'add' })}
+              onClick={() => {
+                setNotice(null);
+                setDialog({ kind: 'add' });
+              }}
             >
               Add a passkey
             </Button>
@@ -95,7 +111,12 @@ export function PasskeysSection({
       </Stack>
       <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>
         {dialog?.kind === 'add' && (
-          <AddPasskeyFlow accountName={accountName} onClose={close} onDone={onAdded} />
+          <AddPasskeyFlow
+            accountName={accountName}
+            onClose={close}
+            onDone={onAdded}
+            onAdded={(name) => setNotice(`Passkey added: ${name}. It can now sign you in.`)}
+          />
         )}
         {dialog?.kind === 'rename' && (
           <RenamePasskeyModal passkey={dialog.passkey} onClose={close} />
@@ -106,6 +127,7 @@ export function PasskeysSection({
             count={list.data?.length ?? 0}
             status={status.data}
             onClose={close}
+            onRemoved={(name) => setNotice(`Passkey removed: ${name}.`)}
           />
         )}
       </Suspense>

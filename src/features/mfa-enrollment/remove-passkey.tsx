@@ -1,5 +1,4 @@
 import { Alert, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { passkeyProof } from '@/lib/passkeys';
 import type { MfaStatus } from './api';
 import { ConfirmCodeForm } from './confirm-code-form';
@@ -11,10 +10,11 @@ interface Props {
   count: number;
   status: MfaStatus;
   onClose: () => void;
+  onRemoved: (name: string) => void;
 }
 
 /** Remove a passkey, confirmed with the app, a recovery code or a passkey. */
-export function RemovePasskeyModal({ passkey, count, status, onClose }: Props) {
+export function RemovePasskeyModal({ passkey, count, status, onClose, onRemoved }: Props) {
   const remove = useRemovePasskey();
   const hasApp = status.method === 'totp';
   const lastMethod = count === 1 && !hasApp;
@@ -57,11 +57,7 @@ export function RemovePasskeyModal({ passkey, count, status, onClose }: Props) {
           onCancel={onClose}
           submit={async (proof) => {
             await remove.mutateAsync({ id: passkey.id, proof });
-            notifications.show({
-              color: 'green',
-              title: 'Passkey removed',
-              message: `${passkey.name} was removed.`,
-            });
+            onRemoved(passkey.name);
             onClose();
           }}
         />
