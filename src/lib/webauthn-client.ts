@@ -26,9 +26,10 @@ export async function getCredential(options: object): Promise<AuthenticationResp
   return startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
 }
 
-const nameOf = (error: unknown) =>
-  error instanceof Error
-    ? [error.name, (error.cause as Error | undefined)?.name].filter(Boolean)
+type Named = { name?: unknown; cause?: { name?: unknown } } | null;
+const nameOf = (error: unknown): unknown[] =>
+  typeof error === 'object' && error !== null
+    ? [(error as Named)?.name, (error as Named)?.cause?.name].filter(Boolean)
     : [];
 
 /** The person closed the browser's prompt, or it timed out: nothing happened. */
