@@ -846,7 +846,7 @@ export interface components {
             role: components["schemas"]["Role"];
             mfaEnabled: boolean;
             /** @description The person's sign-in methods. */
-            methods?: components["schemas"]["MfaMethodKind"][];
+            methods: components["schemas"]["MfaMethodKind"][];
             /** Format: date-time */
             lastRemindedAt: string | null;
         };
@@ -875,6 +875,7 @@ export interface components {
             q?: string;
             mfa?: components["schemas"]["MfaFilterValue"];
             role?: components["schemas"]["Role"];
+            method?: components["schemas"]["MfaMethodKind"];
         };
         /** @description Exactly one of `userIds` (1 to 10,000) and `filter`. */
         ReminderRequest: {
@@ -1032,6 +1033,8 @@ export interface components {
         /** @description Case-insensitive substring of the name or e-mail. */
         MemberQuery: string;
         MfaFilter: components["schemas"]["MfaFilterValue"];
+        /** @description People who have this sign-in method. */
+        MethodFilter: components["schemas"]["MfaMethodKind"];
         RoleFilter: components["schemas"]["Role"];
     };
     requestBodies: never;
@@ -1843,6 +1846,8 @@ export interface operations {
                 q?: components["parameters"]["MemberQuery"];
                 mfa?: components["parameters"]["MfaFilter"];
                 role?: components["parameters"]["RoleFilter"];
+                /** @description People who have this sign-in method. */
+                method?: components["parameters"]["MethodFilter"];
             };
             header?: never;
             path: {
@@ -1901,6 +1906,8 @@ export interface operations {
                 q?: components["parameters"]["MemberQuery"];
                 mfa?: components["parameters"]["MfaFilter"];
                 role?: components["parameters"]["RoleFilter"];
+                /** @description People who have this sign-in method. */
+                method?: components["parameters"]["MethodFilter"];
             };
             header?: never;
             path: {
@@ -1910,7 +1917,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Columns: name, email, role, mfa_enabled, last_reminded_at. */
+            /** @description Columns: name, email, role, mfa_enabled, last_reminded_at, methods ("app", "passkey", space-separated). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -216,3 +216,29 @@ describe('organizations that require phishing-resistant methods', () => {
     expect(db.events.at(-1)).toMatchObject({ details: { mfaMethods: 'phishing_resistant' } });
   });
 });
+
+describe('the user list', () => {
+  it("shows each person's methods, filters by method and has a methods column in the CSV", async () => {
+    await signInAs('olivia');
+    await addPasskey();
+    const withPasskey = await call('GET', '/orgs/acme/members?method=passkey');
+    expect(withPasskey.status).toBe(200);
+    expect(withPasskey.json.total).toBe(1);
+    expect(withPasskey.json.items).toMatchObject([
+      { email: 'olivia@example.com', methods: ['app', 'passkey'] },
+    ]);
+    const withApp = await call('GET', '/orgs/acme/members?method=app');
+    const summary = await call('GET', '/orgs/acme/members/summary');
+    // Everyone with MFA in Acme has an app; all but Olivia have only the app.
+    expect(withApp.json.total).toBe(summary.json.mfaEnabled);
+    expect(summary.json.appOnly).toBe(Number(summary.json.mfaEnabled) - 1);
+    expect((await call('GET', '/orgs/acme/members?method=sms')).status).toBe(400);
+    const csv = await call('GET', '/orgs/acme/members.csv?method=passkey');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('name,email,role,mfa_enabled,last_reminded_at,methods');
+    expect(lines[1]).toBe('Olivia Owner,olivia@example.com,owner,true,,app passkey');
+  });
+});
