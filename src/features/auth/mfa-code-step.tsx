@@ -105,9 +105,11 @@ export function MfaCodeStep({
       </Title>
       <Text size="sm" c="dimmed">
         Signing in as {email}.{' '}
-        {useRecovery
-          ? 'Enter one of the recovery codes you saved when you set up MFA.'
-          : 'Open your authenticator app and enter the 6-digit code it shows.'}
+        {!hasApp && hasPasskey
+          ? 'Use your passkey, or enter one of the recovery codes you saved.'
+          : useRecovery
+            ? 'Enter one of the recovery codes you saved when you set up MFA.'
+            : 'Open your authenticator app and enter the 6-digit code it shows.'}
       </Text>
       {hasPasskey && (
         <Stack gap="xs">

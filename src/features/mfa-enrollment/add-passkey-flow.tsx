@@ -2,7 +2,9 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
-import { useRegisterPasskey, useRenamePasskey } from './passkey-api';
+import { useMutation } from '@tanstack/react-query';
+import { registerPasskey } from '@/lib/passkeys';
+import { useRefreshAfterPasskey, useRenamePasskey } from './passkey-api';
 import type { PasskeyRegistered } from '@/lib/passkeys';
 import { passkeyNameProblem } from './passkey-name';
 import { browserFailure, wasCancelled } from '@/lib/webauthn-client';
@@ -19,6 +21,11 @@ interface Props {
  * Add a passkey: the choice (what happens next), the browser's prompt, then the name (editable,
  * from the authenticator or the browser) and, when it was the first method, the recovery codes.
  */
+function useRegisterPasskey() {
+  const refresh = useRefreshAfterPasskey();
+  return useMutation({ gcTime: 0, mutationFn: registerPasskey, onSuccess: () => refresh() });
+}
+
 export function AddPasskeyFlow({ accountName, onClose, onDone, onAdded }: Props) {
   const register = useRegisterPasskey();
   const rename = useRenamePasskey();

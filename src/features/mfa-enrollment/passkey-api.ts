@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
-import { registerPasskey } from '@/lib/passkeys';
 import type { CodeProof } from './api';
 
 export type Passkey = components['schemas']['Passkey'];
@@ -21,9 +20,9 @@ function useRefreshAll() {
   return () => client.invalidateQueries();
 }
 
-export function useRegisterPasskey() {
-  const refresh = useRefreshAll();
-  return useMutation({ gcTime: 0, mutationFn: registerPasskey, onSuccess: () => refresh() });
+/** Registration needs the browser library: `useRegisterPasskey` lives with the add flow. */
+export function useRefreshAfterPasskey() {
+  return useRefreshAll();
 }
 
 export function useRenamePasskey() {

@@ -6,7 +6,6 @@ import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { mfaStatusQuery } from './api';
 import { passkeysQuery, type Passkey } from './passkey-api';
 import { PasskeyList } from './passkey-list';
-import { passkeysSupported } from '@/lib/webauthn-client';
 
 const addFlow = lazyWithPreload(() => import('./add-passkey-flow').then((m) => m.AddPasskeyFlow));
 const rename = lazyWithPreload(() => import('./rename-passkey').then((m) => m.RenamePasskeyModal));
@@ -35,7 +34,8 @@ export function PasskeysSection({
   const [dialog, setDialog] = useState<Dialog>(null);
   // Decided after the first render: the pre-rendered page knows nothing about the browser.
   const [supported, setSupported] = useState<boolean | null>(null);
-  useEffect(() => setSupported(passkeysSupported()), []);
+  // Inline (not from lib/webauthn-client) so the first page carries no passkey ceremony code.
+  useEffect(() => setSupported(typeof window.PublicKeyCredential === 'function'), []);
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog(null);
 
