@@ -60,7 +60,7 @@ export async function signInAs(
   if (first.json.status === 'mfa_required' && options.withMfa !== false) {
     const challenge = first.json.challenge as { id: string };
     const user = db.users.get(who.id);
-    if (!user?.mfa) throw new Error('no mfa');
+    if (!user?.mfa?.secret) throw new Error('no mfa');
     const second = await call('POST', '/auth/mfa', {
       challengeId: challenge.id,
       code: codeFor(user.mfa.secret),

@@ -215,6 +215,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/passkeys/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Options for navigator.credentials.create (WebAuthn registration)
+         * @description A challenge bound to this session, single use, valid 5 minutes. Discoverable credential,
+         *     user verification preferred, attestation none; the person's passkeys are excluded.
+         *     A person who already has MFA needs a session with `mfa` (`session_without_mfa`).
+         */
+        post: operations["startPasskeyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person's passkeys and security keys (never a private part) */
+        get: operations["listPasskeys"];
+        put?: never;
+        /**
+         * Verify a registration response and store the passkey
+         * @description Verified with the challenge, the origin and the RP ID (the API's host name). The first
+         *     method of any kind turns MFA on and issues recovery codes (shown once); a passkey added
+         *     beside an existing method issues none. The session gains `hwk` and `mfa`.
+         */
+        post: operations["registerPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/passkeys/{passkeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a passkey */
+        patch: operations["renamePasskey"];
+        trace?: never;
+    };
+    "/me/passkeys/{passkeyId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a passkey (needs a step-up proof)
+         * @description Refused (403 `owner_requires_mfa`) when it would leave no method while the person owns an
+         *     organization that requires MFA, and (403 `owner_requires_passkey`) when it is the last
+         *     passkey while they own one that requires phishing-resistant methods. When the last method
+         *     goes, the recovery codes go too.
+         */
+        post: operations["removePasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/passkey-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assertion options to confirm the current session (or an action) with a passkey
+         * @description Bound to this session; single use; 5 minutes; only the person's credentials.
+         */
+        post: operations["startPasskeyStepUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assertion options for signing in with a passkey
+         * @description With `challengeId` (the second step after the password): the person's credentials, user
+         *     verification preferred. Without: a discoverable credential with user verification
+         *     required (sign-in without a password).
+         */
+        post: operations["startPasskeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey assertion
+         * @description Second step: the session's `amr` is `["pwd","hwk","mfa"]`. Without a password (user
+         *     verified): `["hwk","mfa"]`. A signature counter that goes back is refused
+         *     (`passkey_counter_regressed`) and recorded.
+         */
+        post: operations["signInWithPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs": {
         parameters: {
             query?: never;
@@ -263,7 +412,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Turn "MFA required" on or off */
+        /**
+         * Turn "MFA required" on or off, and choose which methods meet it
+         * @description `mfaMethods: phishing_resistant` (passkeys and security keys only) needs an actor with a
+         *     passkey and a session with `hwk` (403 `passkey_not_registered`, `session_without_hwk`).
+         */
         patch: operations["updateOrganizationSecurity"];
         trace?: never;
     };
@@ -447,16 +600,120 @@ export interface components {
             /** @constant */
             code?: "additional_authentication_required";
             parameters: {
-                /** @description Every method required, e.g. ["mfa"] or ["mfa","sso:acme"]. */
+                /** @description Every method required, e.g. ["mfa"], ["mfa","sso:acme"] or ["hwk"] (passkeys and security keys only). */
                 amr: string[];
                 /** @description The required methods this session lacks. */
                 missing?: string[];
                 organization?: string;
                 /** @description Whether the person has MFA set up (MFA missing then means "sign in again with MFA"). */
                 mfaEnabled?: boolean;
+                /** @description Whether the person has a passkey (`hwk` missing then means "confirm with it"). */
+                passkeyEnabled?: boolean;
             };
             service: string;
             user: components["schemas"]["UserRef"];
+        };
+        Passkey: {
+            /** @description The credential id (base64url). */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            transports: string[];
+            /** @description The authenticator model (all zeros when unknown). */
+            aaguid: string;
+        };
+        PasskeyList: {
+            items: components["schemas"]["Passkey"][];
+        };
+        PasskeyRename: {
+            /** @description 1 to 64 characters, no control characters. */
+            name: string;
+        };
+        /**
+         * @description A credential as @simplewebauthn/browser returns it (RegistrationResponseJSON or
+         *     AuthenticationResponseJSON); binary fields are base64url.
+         */
+        PublicKeyCredentialJSON: {
+            id: string;
+            rawId: string;
+            /** @constant */
+            type: "public-key";
+            authenticatorAttachment?: string;
+            clientExtensionResults?: {
+                [key: string]: unknown;
+            };
+            response: {
+                clientDataJSON: string;
+                attestationObject?: string;
+                authenticatorData?: string;
+                signature?: string;
+                userHandle?: string;
+                transports?: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyRegistrationOptions: {
+            challengeId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description PublicKeyCredentialCreationOptionsJSON. */
+            publicKey: {
+                challenge: string;
+                rp: {
+                    [key: string]: unknown;
+                };
+                user: {
+                    [key: string]: unknown;
+                };
+                pubKeyCredParams: {
+                    [key: string]: unknown;
+                }[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyAuthenticationOptions: {
+            challengeId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description PublicKeyCredentialRequestOptionsJSON. */
+            publicKey: {
+                challenge: string;
+                rpId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyRegistrationRequest: {
+            challengeId: string;
+            credential: components["schemas"]["PublicKeyCredentialJSON"];
+            /** @description 1 to 64 characters; defaults to the authenticator or browser. */
+            name?: string;
+        };
+        PasskeyRegistered: {
+            passkey: components["schemas"]["Passkey"];
+            /** @description Ten codes, shown once, when this passkey was the first method; else null. */
+            recoveryCodes: null | string[];
+            mfa: components["schemas"]["MfaStatus"];
+            session: components["schemas"]["Session"];
+        };
+        PasskeyAssertion: {
+            challengeId: string;
+            credential: components["schemas"]["PublicKeyCredentialJSON"];
+        };
+        PasskeySignInOptionsRequest: {
+            /** @description The password step's challenge */
+            challengeId?: string;
+        };
+        PasskeySignInRequest: {
+            /** @description The password step's challenge */
+            challengeId?: string;
+            passkeyChallengeId: string;
+            credential: components["schemas"]["PublicKeyCredentialJSON"];
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "member";
@@ -490,7 +747,7 @@ export interface components {
                 id: string;
                 /** Format: date-time */
                 expiresAt: string;
-                methods: ("totp" | "recovery_code")[];
+                methods: ("totp" | "recovery_code" | "passkey")[];
             };
         };
         /** @description Exactly one of `code` and `recoveryCode`. */
@@ -500,10 +757,11 @@ export interface components {
             code?: string;
             recoveryCode?: string;
         };
-        /** @description Exactly one of `code` (6 digits from the app) and `recoveryCode`. */
+        /** @description Exactly one of `code` (6 digits from the app), `recoveryCode` and `passkey`. */
         CodeProof: {
             code?: string;
             recoveryCode?: string;
+            passkey?: components["schemas"]["PasskeyAssertion"];
         };
         TotpCode: {
             /** @description 6 digits. */
@@ -529,8 +787,18 @@ export interface components {
             enabled: boolean;
             /** Format: date-time */
             enabledAt: string | null;
-            /** @enum {string|null} */
+            /**
+             * @description `totp` when an authenticator app is set up.
+             * @enum {string|null}
+             */
             method: "totp" | null;
+            /**
+             * Format: date-time
+             * @description When the authenticator app was set up.
+             */
+            appEnabledAt: string | null;
+            /** @description Passkeys and security keys. */
+            passkeyCount: number;
             recoveryCodesRemaining: number;
             /** @description The person's organizations that require MFA. */
             requiredBy: components["schemas"]["OrgRef"][];
@@ -562,6 +830,7 @@ export interface components {
         };
         OrganizationSecurity: {
             mfaRequired: boolean;
+            mfaMethods: components["schemas"]["MfaMethods"];
             ssoProvider: string | null;
             /** Format: date-time */
             updatedAt: string | null;
@@ -576,16 +845,27 @@ export interface components {
         };
         OrganizationSecurityUpdate: {
             mfaRequired: boolean;
+            mfaMethods?: components["schemas"]["MfaMethods"];
         };
+        /**
+         * @description Which methods meet "MFA required": `any` (requirement `mfa`) or `phishing_resistant`
+         *     (passkeys and security keys only, requirement `hwk`).
+         * @enum {string}
+         */
+        MfaMethods: "any" | "phishing_resistant";
         Member: {
             id: string;
             name: string | null;
             email: string;
             role: components["schemas"]["Role"];
             mfaEnabled: boolean;
+            /** @description The person's sign-in methods. */
+            methods: components["schemas"]["MfaMethodKind"][];
             /** Format: date-time */
             lastRemindedAt: string | null;
         };
+        /** @enum {string} */
+        MfaMethodKind: "app" | "passkey";
         MemberPage: {
             items: components["schemas"]["Member"][];
             /** @description Members matching the filter. */
@@ -595,6 +875,8 @@ export interface components {
         };
         MemberSummary: {
             total: number;
+            /** @description Members whose only method is an authenticator app (no passkey). */
+            appOnly: number;
             mfaEnabled: number;
             withoutMfa: number;
             withoutMfaByRole: {
@@ -607,6 +889,7 @@ export interface components {
             q?: string;
             mfa?: components["schemas"]["MfaFilterValue"];
             role?: components["schemas"]["Role"];
+            method?: components["schemas"]["MfaMethodKind"];
         };
         /** @description Exactly one of `userIds` (1 to 10,000) and `filter`. */
         ReminderRequest: {
@@ -649,6 +932,7 @@ export interface components {
             details: {
                 recipients?: number;
                 jobId?: string;
+                mfaMethods?: components["schemas"]["MfaMethods"];
             };
         };
         SecurityEventPage: {
@@ -791,6 +1075,7 @@ export interface components {
     parameters: {
         OrgSlug: string;
         EnrollmentId: string;
+        PasskeyId: string;
         JobId: string;
         IdempotencyKey: string;
         IdempotencyKeyRequired: string;
@@ -802,6 +1087,8 @@ export interface components {
         /** @description Case-insensitive substring of the name or e-mail. */
         MemberQuery: string;
         MfaFilter: components["schemas"]["MfaFilterValue"];
+        /** @description People who have this sign-in method. */
+        MethodFilter: components["schemas"]["MfaMethodKind"];
         RoleFilter: components["schemas"]["Role"];
     };
     requestBodies: never;
@@ -1264,6 +1551,274 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    startPasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options and the challenge's id. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegistrationOptions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `session_without_mfa`: confirm this session first. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkeys, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    registerPasskey: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description The passkey; recovery codes when this was the first method. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegistered"];
+                };
+            };
+            /**
+             * @description `invalid_name` (over 64 characters or control characters), `invalid_request`, or a
+             *     registration that fails verification (`webauthn_verification_failed`,
+             *     `webauthn_challenge_invalid`: unknown, used, another session's or expired).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `passkey_already_registered`: this authenticator is already registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renamePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRename"];
+            };
+        };
+        responses: {
+            /** @description The passkey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Passkey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removePasskey: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeProof"];
+            };
+        };
+        responses: {
+            /** @description Removed; the new MFA status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `owner_requires_mfa` or `owner_requires_passkey` (`parameters.organizations`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startPasskeyStepUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthenticationOptions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    startPasskeySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeySignInOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description The options. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthenticationOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `challenge_expired`: the password step expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signInWithPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeySignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /**
+             * @description `webauthn_verification_failed`, `webauthn_challenge_invalid`, `unknown_credential`,
+             *     `passkey_counter_regressed` or `challenge_expired`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganizations: {
         parameters: {
             query?: never;
@@ -1419,6 +1974,8 @@ export interface operations {
                 q?: components["parameters"]["MemberQuery"];
                 mfa?: components["parameters"]["MfaFilter"];
                 role?: components["parameters"]["RoleFilter"];
+                /** @description People who have this sign-in method. */
+                method?: components["parameters"]["MethodFilter"];
             };
             header?: never;
             path: {
@@ -1477,6 +2034,8 @@ export interface operations {
                 q?: components["parameters"]["MemberQuery"];
                 mfa?: components["parameters"]["MfaFilter"];
                 role?: components["parameters"]["RoleFilter"];
+                /** @description People who have this sign-in method. */
+                method?: components["parameters"]["MethodFilter"];
             };
             header?: never;
             path: {
@@ -1486,7 +2045,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Columns: name, email, role, mfa_enabled, last_reminded_at. */
+            /** @description Columns: name, email, role, mfa_enabled, last_reminded_at, methods ("app", "passkey", space-separated). */
             200: {
                 headers: {
                     [name: string]: unknown;

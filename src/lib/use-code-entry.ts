@@ -3,10 +3,11 @@ import { readCode, type CodeKind, type CodeProof } from './code-entry';
 
 /**
  * The state of one code field that can switch between an app code and a recovery code: what is
- * typed, which kind, and the problem to show next to it.
+ * typed, which kind, and the problem to show next to it. A person without the app (passkeys
+ * only) starts, and stays, on recovery codes.
  */
-export function useCodeEntry() {
-  const [kind, setKind] = useState<CodeKind>('code');
+export function useCodeEntry(initialKind: CodeKind = 'code') {
+  const [kind, setKind] = useState<CodeKind>(initialKind);
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -24,9 +25,12 @@ export function useCodeEntry() {
     inputRef,
     setValue,
     fail,
-    /** The proof to send; or null, having said what is wrong with what was typed. */
-    read(): CodeProof | null {
-      const reading = readCode(kind, value);
+    /**
+     * The proof to send; or null, having said what is wrong with what was typed. `as` reads it
+     * as another kind than the switch says (a person without the app has only recovery codes).
+     */
+    read(as: CodeKind = kind): CodeProof | null {
+      const reading = readCode(as, value);
       if (reading.problem !== null) {
         fail(reading.problem);
         return null;

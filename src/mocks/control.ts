@@ -43,7 +43,7 @@ export function liveCodes(): LiveCode[] {
   const out: LiveCode[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const user = db.users.get(account.id);
-    if (!user?.mfa) continue;
+    if (!user?.mfa?.secret) continue;
     out.push({
       name: account.name,
       email: account.email,

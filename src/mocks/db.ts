@@ -26,6 +26,8 @@ function emptyState(): DbState {
     sessions: new Map(),
     challenges: new Map(),
     enrollments: new Map(),
+    webauthnChallenges: new Map(),
+    accountEvents: [],
     outbox: [],
     events: [],
     jobs: new Map(),

@@ -9,6 +9,8 @@ import { enrollmentHandlers } from './handlers/enrollment';
 import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
+import { passkeyHandlers } from './handlers/passkeys';
+import { passkeyAuthHandlers } from './handlers/passkey-auth';
 import { notFound, problemResponse, ProblemError } from './http';
 import { requestGuards } from './request-guards';
 
@@ -54,5 +56,7 @@ export const handlers = [
   ...memberHandlers,
   ...reminderHandlers,
   head,
+  ...passkeyHandlers,
+  ...passkeyAuthHandlers,
   unknownRoute,
 ];

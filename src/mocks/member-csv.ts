@@ -1,6 +1,7 @@
 import type { Row } from './member-query';
+import { methodsOf } from './views';
 
-const HEADER = 'name,email,role,mfa_enabled,last_reminded_at\r\n';
+const HEADER = 'name,email,role,mfa_enabled,last_reminded_at,methods\r\n';
 const ROWS_PER_CHUNK = 2_000;
 
 /**
@@ -21,6 +22,7 @@ export function csvLine(row: Row): string {
     row.m.role,
     row.u.mfa ? 'true' : 'false',
     at === null ? '' : new Date(at).toISOString(),
+    methodsOf(row.u).join(' '),
   ]
     .map(csvCell)
     .join(',');

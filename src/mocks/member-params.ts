@@ -6,6 +6,7 @@ export const PER_PAGE = [10, 25, 50, 100] as const;
 const MAX_PAGE = 1_000_000;
 const ROLES: readonly Role[] = ['owner', 'admin', 'member'];
 const MFA = ['enabled', 'disabled'] as const;
+const METHODS = ['app', 'passkey'] as const;
 
 function single(params: URLSearchParams, name: string): string | null {
   const all = params.getAll(name);
@@ -39,6 +40,7 @@ export function parseFilter(params: URLSearchParams): MemberFilter {
     ...(q.trim() ? { q } : {}),
     ...optional('mfa', oneOf(params, 'mfa', MFA)),
     ...optional('role', oneOf(params, 'role', ROLES)),
+    ...optional('method', oneOf(params, 'method', METHODS)),
   };
 }
 

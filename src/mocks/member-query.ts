@@ -24,6 +24,8 @@ export interface MemberFilter {
   q?: string;
   mfa?: 'enabled' | 'disabled';
   role?: Role;
+  /** People who have this method (an authenticator app, or at least one passkey). */
+  method?: 'app' | 'passkey';
 }
 
 export interface Row {
@@ -43,6 +45,8 @@ interface Index {
   mutable: Row[];
   /** Per row: 1 when MFA is enabled; the role's rank. Typed arrays keep the filter walk fast. */
   mfa: Uint8Array;
+  /** Bit 1: an authenticator app; bit 2: a passkey. */
+  methods: Uint8Array;
   role: Uint8Array;
   /** Every row's `hay`, joined, and where each starts: one `indexOf` scan answers a search. */
   text: string;
@@ -59,6 +63,7 @@ export interface Summary {
   total: number;
   mfaEnabled: number;
   withoutMfa: number;
+  appOnly: number;
   withoutMfaByRole: Record<Role, number>;
 }
 
@@ -114,6 +119,10 @@ function buildIndex(members: MembershipRecord[]): Index {
     ids,
     mutable,
     mfa: Uint8Array.from(rows, (r) => (r.u.mfa ? 1 : 0)),
+    methods: Uint8Array.from(
+      rows,
+      (r) => (r.u.mfa?.secret ? 1 : 0) | (r.u.passkeys?.length ? 2 : 0),
+    ),
     role: Uint8Array.from(rows, (r) => ROLE_RANK[r.m.role]),
     text: rows.map((r) => r.hay).join('\u0001'),
     starts,
@@ -265,20 +274,29 @@ interface Compiled {
   q: Uint8Array | null;
   mfa: number;
   role: number;
+  method: number;
 }
 
 function compile(index: Index, filter: MemberFilter): Compiled {
   const q = filter.q?.trim().toLowerCase() ?? '';
   const mfa = filter.mfa === undefined ? -1 : filter.mfa === 'enabled' ? 1 : 0;
   const role = filter.role === undefined ? -1 : ROLE_RANK[filter.role];
-  return { key: `${mfa}|${role}|${q}`, q: q ? searchMarks(index, q) : null, mfa, role };
+  const method = filter.method === undefined ? -1 : filter.method === 'app' ? 1 : 2;
+  return {
+    key: `${mfa}|${role}|${method}|${q}`,
+    q: q ? searchMarks(index, q) : null,
+    mfa,
+    role,
+    method,
+  };
 }
 
 function matches(index: Index, f: Compiled, i: number): boolean {
   return (
     (f.q === null || f.q[i] === 1) &&
     (f.mfa < 0 || index.mfa[i] === f.mfa) &&
-    (f.role < 0 || index.role[i] === f.role)
+    (f.role < 0 || index.role[i] === f.role) &&
+    (f.method < 0 || ((index.methods[i] ?? 0) & f.method) !== 0)
   );
 }
 
@@ -393,11 +411,13 @@ export function summaryOf(orgId: string): Summary {
   if (index.summary) return index.summary;
   const withoutMfaByRole: Record<Role, number> = { owner: 0, admin: 0, member: 0 };
   let mfaEnabled = 0;
+  let appOnly = 0;
   for (const row of index.rows) {
     if (row.u.mfa) mfaEnabled++;
     else withoutMfaByRole[row.m.role]++;
+    if (row.u.mfa?.secret && !row.u.passkeys?.length) appOnly++;
   }
   const total = index.rows.length;
-  index.summary = { total, mfaEnabled, withoutMfa: total - mfaEnabled, withoutMfaByRole };
+  index.summary = { total, mfaEnabled, withoutMfa: total - mfaEnabled, withoutMfaByRole, appOnly };
   return index.summary;
 }

@@ -180,7 +180,7 @@ describe('member CSV export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('name,email,role,mfa_enabled,last_reminded_at');
+    expect(lines[0]).toBe('name,email,role,mfa_enabled,last_reminded_at,methods');
     expect(lines.filter((l) => l.includes(',false,'))).toHaveLength(19);
   });
 

@@ -39,6 +39,7 @@ export function requireOrgAccess(request: Request, slug: string): OrgContext {
           missing,
           organization: org.slug,
           mfaEnabled: auth.user.mfa !== null,
+          passkeyEnabled: (auth.user.passkeys?.length ?? 0) > 0,
         },
         service: `console:${org.slug}`,
         user: userRef(auth.user),

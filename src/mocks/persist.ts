@@ -24,6 +24,8 @@ export function snapshot(): unknown {
     sessions: [...db.sessions.values()],
     challenges: [...db.challenges.values()],
     enrollments: [...db.enrollments.values()],
+    webauthnChallenges: [...db.webauthnChallenges.values()],
+    accountEvents: db.accountEvents,
     outbox: db.outbox.slice(-OUTBOX_KEEP),
     events: db.events,
     jobs: [...db.jobs.values()],
@@ -44,6 +46,8 @@ type Snapshot = {
   sessions: DbState extends { sessions: Map<string, infer S> } ? S[] : never;
   challenges: DbState extends { challenges: Map<string, infer C> } ? C[] : never;
   enrollments: DbState extends { enrollments: Map<string, infer E> } ? E[] : never;
+  webauthnChallenges?: DbState extends { webauthnChallenges: Map<string, infer W> } ? W[] : never;
+  accountEvents?: DbState['accountEvents'];
   outbox: DbState['outbox'];
   events: DbState['events'];
   jobs: DbState extends { jobs: Map<string, infer J> } ? J[] : never;
@@ -65,6 +69,8 @@ export function restore(raw: unknown): boolean {
   db.sessions = new Map(s.sessions.map((x) => [x.id, x]));
   db.challenges = new Map(s.challenges.map((x) => [x.id, x]));
   db.enrollments = new Map(s.enrollments.map((x) => [x.id, x]));
+  db.webauthnChallenges = new Map((s.webauthnChallenges ?? []).map((x) => [x.id, x]));
+  db.accountEvents = s.accountEvents ?? [];
   db.outbox = s.outbox;
   db.events = s.events;
   db.jobs = new Map(s.jobs.map((x) => [x.id, x]));

@@ -5,9 +5,15 @@
 
 export type Role = 'owner' | 'admin' | 'member';
 
+/**
+ * The person's MFA: on while they have any method (an authenticator app and/or passkeys).
+ * `secret` is the app's; null when the person has only passkeys.
+ */
 export interface MfaRecord {
-  secret: string;
+  secret: string | null;
   enabledAt: number;
+  /** When the app was set up (absent in older saved state: then `enabledAt`). */
+  appEnabledAt?: number | null;
   /** The last TOTP time step accepted for this user: each code works once. */
   lastUsedStep: number;
   /** SHA-256 of each recovery code; null once used. */
@@ -23,10 +29,48 @@ export interface UserRecord {
   /** sha256(salt:password); empty for generated people, who cannot sign in. */
   passwordHash: string;
   mfa: MfaRecord | null;
+  /** Passkeys and security keys (WebAuthn); absent in older saved state. */
+  passkeys?: PasskeyRecord[];
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
   /** When any organization last reminded this person (the cooldown is per person). */
   lastRemindedAt?: number | null;
+}
+
+/** A WebAuthn credential: its public key and metadata, never a private part. */
+export interface PasskeyRecord {
+  /** Credential id, base64url. */
+  id: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  aaguid: string;
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/** A WebAuthn challenge: single use, 5 minutes, bound to a session or a password step. */
+export interface WebAuthnChallengeRecord {
+  id: string;
+  challenge: string;
+  purpose: 'registration' | 'step_up' | 'second_factor' | 'passwordless';
+  /** The person it was made for (null for a sign-in without a password). */
+  userId: string | null;
+  /** The session (registration, step-up) or password step (second factor) it belongs to. */
+  boundTo: string | null;
+  rpId: string;
+  expiresAt: number;
+}
+
+/** Account-level security events (not tied to an organization). */
+export interface AccountEventRecord {
+  id: string;
+  userId: string;
+  type: 'passkey_counter_regressed' | 'passkey_added' | 'passkey_removed';
+  at: number;
+  details: Record<string, string | number>;
 }
 
 export interface OrgRecord {
@@ -34,6 +78,8 @@ export interface OrgRecord {
   slug: string;
   name: string;
   mfaRequired: boolean;
+  /** `phishing_resistant`: only passkeys and security keys (requirement `hwk`). */
+  mfaMethods?: 'any' | 'phishing_resistant';
   ssoProvider: string | null;
   updatedAt: number | null;
   updatedBy: string | null;
@@ -73,7 +119,12 @@ export interface EnrollmentRecord {
 }
 
 export type EmailKind =
-  'mfa_reminder' | 'mfa_enabled' | 'mfa_removed' | 'recovery_codes_regenerated';
+  | 'mfa_reminder'
+  | 'mfa_enabled'
+  | 'mfa_removed'
+  | 'recovery_codes_regenerated'
+  | 'passkey_added'
+  | 'passkey_removed';
 
 export interface EmailRecord {
   id: string;
@@ -94,7 +145,7 @@ export interface SecurityEventRecord {
   type: SecurityEventType;
   actorId: string;
   at: number;
-  details: { recipients?: number; jobId?: string };
+  details: { recipients?: number; jobId?: string; mfaMethods?: 'any' | 'phishing_resistant' };
 }
 
 export interface ReminderSkippedCounts {
@@ -155,6 +206,8 @@ export interface DbState {
   sessions: Map<string, SessionRecord>;
   challenges: Map<string, ChallengeRecord>;
   enrollments: Map<string, EnrollmentRecord>;
+  webauthnChallenges: Map<string, WebAuthnChallengeRecord>;
+  accountEvents: AccountEventRecord[];
   outbox: EmailRecord[];
   events: SecurityEventRecord[];
   jobs: Map<string, ReminderJobRecord>;

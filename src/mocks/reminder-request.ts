@@ -40,7 +40,7 @@ function parseFilter(value: unknown): MemberFilter {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw invalid('"filter" must be an object with q, mfa and role.', 'filter');
   const raw = value as Record<string, unknown>;
-  rejectUnknownFields(raw, ['q', 'mfa', 'role']);
+  rejectUnknownFields(raw, ['q', 'mfa', 'role', 'method']);
   const filter: MemberFilter = {};
   if (raw.q !== undefined && raw.q !== null) {
     if (typeof raw.q !== 'string' || raw.q.length > 200)
@@ -51,6 +51,8 @@ function parseFilter(value: unknown): MemberFilter {
   if (mfa) filter.mfa = mfa;
   const role = enumField<Role>(raw.role, 'filter.role', ['owner', 'admin', 'member']);
   if (role) filter.role = role;
+  const method = enumField(raw.method, 'filter.method', ['app', 'passkey'] as const);
+  if (method) filter.method = method;
   return filter;
 }
 

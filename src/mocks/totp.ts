@@ -104,6 +104,13 @@ export function proveSecondFactor(
   let failure: 'invalid' | 'reused' | null = null;
   if (code !== undefined) {
     requireCodeFormat(code);
+    if (!mfa.secret)
+      throw new ProblemError(
+        409,
+        'no_authenticator_app',
+        'No authenticator app',
+        'This account has no authenticator app. Use a passkey or a recovery code.',
+      );
     const result = checkTotp(mfa.secret, code, mfa.lastUsedStep);
     if (result.ok) mfa.lastUsedStep = result.step;
     else failure = result.reason;

@@ -20,7 +20,7 @@ export function sessionView(session: SessionRecord, user: UserRecord): Schemas['
 /** The methods an organization requires, as `amr` values. */
 export function requiredAmr(org: OrgRecord): string[] {
   return [
-    ...(org.mfaRequired ? ['mfa'] : []),
+    ...(org.mfaRequired ? [org.mfaMethods === 'phishing_resistant' ? 'hwk' : 'mfa'] : []),
     ...(org.ssoProvider ? [`sso:${org.ssoProvider}`] : []),
   ];
 }
@@ -46,6 +46,24 @@ export function ownedRequiringMfa(userId: string): Schemas['OrgRef'][] {
   return membershipsOf(userId)
     .filter(({ org, role }) => role === 'owner' && org.mfaRequired)
     .map(({ org }) => ({ slug: org.slug, name: org.name }));
+}
+
+/** Organizations that accept only passkeys and that the person owns: their last passkey stays. */
+export function ownedRequiringPasskey(userId: string): Schemas['OrgRef'][] {
+  return membershipsOf(userId)
+    .filter(
+      ({ org, role }) =>
+        role === 'owner' && org.mfaRequired && org.mfaMethods === 'phishing_resistant',
+    )
+    .map(({ org }) => ({ slug: org.slug, name: org.name }));
+}
+
+/** The person's sign-in methods, as the member list shows them. */
+export function methodsOf(user: UserRecord): Schemas['MfaMethodKind'][] {
+  return [
+    ...(user.mfa?.secret ? (['app'] as const) : []),
+    ...(user.passkeys?.length ? (['passkey'] as const) : []),
+  ];
 }
 
 export function orgSummary(
@@ -80,7 +98,9 @@ export function mfaStatus(user: UserRecord): Schemas['MfaStatus'] {
   return {
     enabled: user.mfa !== null,
     enabledAt: user.mfa ? iso(user.mfa.enabledAt) : null,
-    method: user.mfa ? 'totp' : null,
+    method: user.mfa?.secret ? 'totp' : null,
+    appEnabledAt: user.mfa?.secret ? iso(user.mfa.appEnabledAt ?? user.mfa.enabledAt) : null,
+    passkeyCount: user.passkeys?.length ?? 0,
     recoveryCodesRemaining: user.mfa
       ? user.mfa.recoveryCodeHashes.filter((h) => h !== null).length
       : 0,

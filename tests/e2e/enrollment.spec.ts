@@ -32,7 +32,7 @@ async function readKey(page: Page): Promise<string> {
 async function signInWithRecoveryCode(page: Page, code: string) {
   await page.getByLabel('Email').fill('adam@example.com');
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await page.getByLabel('Recovery code').fill(code);
   await page.getByRole('button', { name: 'Verify' }).click();

@@ -49,7 +49,7 @@ export async function signIn(page: Page, person: Person, options: { secret?: str
   await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS[person]);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const secret =
     options.secret ?? (person === 'olivia' || person === 'gus' ? SECRETS[person] : undefined);
   if (secret) {

@@ -15,6 +15,11 @@ export function setUpMfaPath(returnTo: string): string {
   return `/profile/security?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
+/** Where "Add a passkey" sends the person: the same page, asking for a passkey. */
+export function addPasskeyPath(returnTo: string): string {
+  return `${setUpMfaPath(returnTo)}&need=passkey`;
+}
+
 function SsoButton({ provider, onDone }: { provider: string; onDone: () => void }) {
   const queryClient = useQueryClient();
   const sso = useMutation({
@@ -70,6 +75,15 @@ export function AccessDenied({
       ) : (
         <Button component={Link} to={setUpMfaPath(back)}>
           Set up MFA
+        </Button>
+      );
+    }
+    if (method.kind === 'hwk') {
+      return parameters.passkeyEnabled ? (
+        <StepUpButton onDone={onResolved} label="Confirm with a passkey" />
+      ) : (
+        <Button component={Link} to={addPasskeyPath(back)}>
+          Add a passkey
         </Button>
       );
     }

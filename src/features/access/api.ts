@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { CodeProof } from '@/lib/code-entry';
+import type { PasskeyAssertion } from '@/lib/passkeys';
 
 /** The same key and answer as the shell's `/me` query, so both share one cache entry. */
 export const accessMeQuery = () =>
@@ -10,8 +11,8 @@ export const accessMeQuery = () =>
     staleTime: 30_000,
   });
 
-/** Add `mfa` to this session with a code from the app or a recovery code. */
-export const stepUpSession = (proof: CodeProof) =>
+/** Add `mfa` to this session with a code from the app, a recovery code or a passkey (+`hwk`). */
+export const stepUpSession = (proof: CodeProof | { passkey: PasskeyAssertion }) =>
   unwrap(api.POST('/session/mfa', { body: proof }));
 
 /** Complete single sign-on with the provider (the mock adds `sso:<provider>` to the session). */

@@ -30,9 +30,11 @@ export function MissingMethodList({
               <Text size="sm" c="dimmed">
                 {method.kind === 'mfa'
                   ? 'A code from an authenticator app, on top of your password.'
-                  : method.kind === 'sso'
-                    ? `Signing in through your organization's identity provider (${method.provider}).`
-                    : 'A sign-in method this organization requires.'}
+                  : method.kind === 'hwk'
+                    ? 'Only phishing-resistant methods: a passkey or a hardware security key. A code from an app is not enough.'
+                    : method.kind === 'sso'
+                      ? `Signing in through your organization's identity provider (${method.provider}).`
+                      : 'A sign-in method this organization requires.'}
               </Text>
             </Stack>
             <div>{renderFix(method)}</div>

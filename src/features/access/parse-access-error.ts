@@ -56,6 +56,7 @@ function amrFromJson(value: string): unknown[] | null {
 
 /** "Multi-factor authentication (MFA)" → mfa; `Single sign-on (SSO), provider: "acme"` → sso:acme. */
 function amrFromDetail(line: string): string | null {
+  if (/passkey|security key|phishing-resistant|\bhwk\b/i.test(line)) return 'hwk';
   if (/multi-?factor|\bmfa\b|two-?factor|\b2fa\b/i.test(line)) return 'mfa';
   const sso = /single sign-on|\bsso\b/i.test(line)
     ? /provider\s*:?\s*["'“”]?([a-z0-9][a-z0-9_.-]*)/i.exec(line)

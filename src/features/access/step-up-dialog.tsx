@@ -1,14 +1,17 @@
 import type { FormEvent } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '@/api/problem';
 import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
+import { passkeyProof } from '@/lib/passkeys';
+import { browserFailure } from '@/lib/webauthn-client';
 import { formatTime } from '@/lib/format';
 import { useCodeEntry } from '@/lib/use-code-entry';
-import { afterSessionChange, stepUpSession } from './api';
+import { accessMeQuery, afterSessionChange, stepUpSession } from './api';
 
 function failureText(error: unknown): string {
+  if (!isApiError(error)) return browserFailure(error);
   if (isApiError(error, 'mfa_locked')) {
     const at = error.problem.parameters?.retryAt;
     return typeof at === 'string'
@@ -33,10 +36,16 @@ export function StepUpButton({
 }) {
   const [opened, { open, close }] = useDisclosure(false);
   const entry = useCodeEntry();
-  const useRecovery = entry.kind === 'recovery';
   const queryClient = useQueryClient();
+  const me = useQuery(accessMeQuery());
+  const hasPasskey = (me.data?.mfa.passkeyCount ?? 0) > 0;
+  const hasApp = me.data ? me.data.mfa.method === 'totp' : true;
+  // Without the app (passkeys only), the field takes recovery codes alone.
+  const kind = hasApp ? entry.kind : 'recovery';
+  const useRecovery = kind === 'recovery';
   const stepUp = useMutation({
-    mutationFn: stepUpSession,
+    mutationFn: async (proof: Parameters<typeof stepUpSession>[0] | 'passkey') =>
+      stepUpSession(proof === 'passkey' ? await passkeyProof() : proof),
     onSuccess: async () => {
       close();
       entry.setValue('');
@@ -48,7 +57,7 @@ export function StepUpButton({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const proof = entry.read();
+    const proof = entry.read(kind);
     if (proof) stepUp.mutate(proof);
   }
 
@@ -67,6 +76,11 @@ export function StepUpButton({
       >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
+            {hasPasskey && (
+              <Button variant="light" onClick={() => stepUp.mutate('passkey')}>
+                Use a passkey
+              </Button>
+            )}
             <Text size="sm">
               {useRecovery
                 ? 'Enter one of the recovery codes you saved when you set up MFA. Each works once.'
@@ -74,7 +88,7 @@ export function StepUpButton({
             </Text>
             <CodeEntryField
               ref={entry.inputRef}
-              kind={entry.kind}
+              kind={kind}
               data-autofocus
               label={useRecovery ? 'Recovery code' : 'Authentication code'}
               value={entry.value}
@@ -82,13 +96,17 @@ export function StepUpButton({
               error={error}
             />
             <Group justify="space-between">
-              <CodeKindSwitch
-                kind={entry.kind}
-                onToggle={() => {
-                  entry.toggleKind();
-                  stepUp.reset();
-                }}
-              />
+              {hasApp ? (
+                <CodeKindSwitch
+                  kind={entry.kind}
+                  onToggle={() => {
+                    entry.toggleKind();
+                    stepUp.reset();
+                  }}
+                />
+              ) : (
+                <span />
+              )}
               <Button type="submit" loading={stepUp.isPending}>
                 Verify
               </Button>

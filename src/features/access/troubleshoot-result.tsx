@@ -51,6 +51,17 @@ function MethodFix({
       <Text size="sm">Set up MFA with Set up application on this page.</Text>
     );
   }
+  if (method.kind === 'hwk') {
+    return me?.mfa.passkeyCount ? (
+      <Text size="sm" c="teal" maw={260}>
+        Your account has a passkey. Run {cliCommand('login -f')} and confirm with it in the browser.
+      </Text>
+    ) : (
+      <Text size="sm" maw={260}>
+        Add a passkey with Add a passkey on this page; a code from an app is not enough here.
+      </Text>
+    );
+  }
   if (method.kind === 'sso') {
     return (
       <Text size="sm" maw={260}>

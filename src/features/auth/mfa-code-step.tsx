@@ -5,9 +5,13 @@ import type { CodeProof } from '@/lib/code-entry';
 import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
 import { formatTime } from '@/lib/format';
 import { useCodeEntry } from '@/lib/use-code-entry';
+import { browserFailure } from '@/lib/webauthn-client';
 
 interface Props {
   email: string;
+  /** What the account offers: `totp`, `recovery_code`, `passkey`. */
+  methods?: string[];
+  submitPasskey?: () => Promise<unknown>;
   submit: (proof: CodeProof) => Promise<unknown>;
   onSignedIn: () => void;
   onRestart: (message: string) => void;
@@ -22,14 +26,40 @@ function lockMessage(error: ApiError): string {
 }
 
 /** The second sign-in step: a code from the authenticator app, or a recovery code. */
-export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
-  const entry = useCodeEntry();
+export function MfaCodeStep({
+  email,
+  methods = ['totp', 'recovery_code'],
+  submitPasskey,
+  submit,
+  onSignedIn,
+  onRestart,
+}: Props) {
+  const hasApp = methods.includes('totp');
+  const hasPasskey = methods.includes('passkey') && Boolean(submitPasskey);
+  const entry = useCodeEntry(hasApp ? 'code' : 'recovery');
   const { inputRef } = entry;
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  const [passkeyPending, setPasskeyPending] = useState(false);
   const [locked, setLocked] = useState(false);
   const [pending, setPending] = useState(false);
   const useRecovery = entry.kind === 'recovery';
 
   useEffect(() => inputRef.current?.focus(), [inputRef, useRecovery]);
+
+  async function withPasskey() {
+    if (!submitPasskey) return;
+    setPasskeyPending(true);
+    setPasskeyError(null);
+    try {
+      await submitPasskey();
+      onSignedIn();
+    } catch (e) {
+      if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
+      setPasskeyError(isApiError(e) ? errorMessage(e) : browserFailure(e));
+    } finally {
+      setPasskeyPending(false);
+    }
+  }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -63,10 +93,28 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       </Title>
       <Text size="sm" c="dimmed">
         Signing in as {email}.{' '}
-        {useRecovery
-          ? 'Enter one of the recovery codes you saved when you set up MFA.'
-          : 'Open your authenticator app and enter the 6-digit code it shows.'}
+        {!hasApp && hasPasskey
+          ? 'Use your passkey, or enter one of the recovery codes you saved.'
+          : useRecovery
+            ? 'Enter one of the recovery codes you saved when you set up MFA.'
+            : 'Open your authenticator app and enter the 6-digit code it shows.'}
       </Text>
+      {hasPasskey && (
+        <Stack gap="xs">
+          <Button
+            variant={hasApp ? 'light' : 'filled'}
+            onClick={() => void withPasskey()}
+            loading={passkeyPending}
+          >
+            Use a passkey
+          </Button>
+          {passkeyError && (
+            <Alert color="orange" role="alert" title="The passkey did not sign you in">
+              {passkeyError}
+            </Alert>
+          )}
+        </Stack>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <CodeEntryField
@@ -84,7 +132,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
         </Stack>
       </form>
       <Group justify="space-between">
-        <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} />
+        {hasApp ? <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} /> : <span />}
         <Anchor component="button" type="button" size="sm" onClick={() => onRestart('')}>
           Back to sign-in
         </Anchor>

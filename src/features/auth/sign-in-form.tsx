@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
   Button,
   Checkbox,
+  Divider,
   PasswordInput,
   Stack,
   Text,
@@ -11,6 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { isApiError, errorMessage } from '@/api/problem';
+import { signInWithPasskey } from '@/lib/passkeys';
+import { browserFailure, passkeysSupported } from '@/lib/webauthn-client';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
 
@@ -31,7 +34,10 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [signOutOthers, setSignOutOthers] = useState(false);
-  const [challengeId, setChallengeId] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<{ id: string; methods: string[] } | null>(null);
+  const [passkeys, setPasskeys] = useState(false);
+  const [passkeyPending, setPasskeyPending] = useState(false);
+  useEffect(() => setPasskeys(passkeysSupported()), []);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -41,7 +47,7 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
     setError(null);
     try {
       const result = await signIn(nextEmail, nextPassword, signOutOthers);
-      if (result.status === 'mfa_required') setChallengeId(result.challenge.id);
+      if (result.status === 'mfa_required') setChallenge(result.challenge);
       else onSignedIn();
     } catch (e) {
       setError(
@@ -53,19 +59,36 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
     }
   }
 
+  /** A discoverable passkey with user verification: no password, multi-factor by itself. */
+  async function withPasskey() {
+    setPasskeyPending(true);
+    setError(null);
+    try {
+      await signInWithPasskey();
+      onSignedIn();
+    } catch (e) {
+      setError(isApiError(e) ? errorMessage(e) : browserFailure(e));
+    } finally {
+      setPasskeyPending(false);
+    }
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void submit(email, password);
   }
 
-  if (challengeId) {
+  if (challenge) {
+    const challengeId = challenge.id;
     return (
       <MfaCodeStep
         email={email}
+        methods={challenge.methods}
+        submitPasskey={() => signInWithPasskey(challengeId)}
         submit={(proof) => completeMfa(challengeId, proof)}
         onSignedIn={onSignedIn}
         onRestart={(message) => {
-          setChallengeId(null);
+          setChallenge(null);
           setError(message);
         }}
       />
@@ -112,6 +135,14 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
           </Button>
         </Stack>
       </form>
+      {passkeys && (
+        <>
+          <Divider label="or" labelPosition="center" />
+          <Button variant="default" onClick={() => void withPasskey()} loading={passkeyPending}>
+            Sign in with a passkey
+          </Button>
+        </>
+      )}
       {demo && (
         <Stack gap={6} component="section" aria-labelledby="demo-accounts">
           <Text id="demo-accounts" fw={600} size="sm">

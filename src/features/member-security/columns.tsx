@@ -19,6 +19,7 @@ export const features = tableFeatures({
 
 const helper = createColumnHelper<typeof features, Member>();
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+const METHOD_LABEL = { app: 'App', passkey: 'Passkey' } as const;
 
 /** Column ids are the server's sort fields, so the sorting state maps straight to `sort`. */
 export const columns = helper.columns([
@@ -71,9 +72,16 @@ export const columns = helper.columns([
     sortDescFirst: false,
     cell: ({ row }) =>
       row.original.mfaEnabled ? (
-        <Badge color="teal" variant="light">
-          Enabled
-        </Badge>
+        <Stack gap={2} align="flex-start">
+          <Badge color="teal" variant="light">
+            Enabled
+          </Badge>
+          {row.original.methods.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {row.original.methods.map((m) => METHOD_LABEL[m]).join(', ')}
+            </Text>
+          )}
+        </Stack>
       ) : (
         <Badge color="orange" variant="light">
           Not enabled

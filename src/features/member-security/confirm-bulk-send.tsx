@@ -10,6 +10,7 @@ function describeFilter(filter: MemberFilter): string {
     filter.q && `name or e-mail contains "${filter.q}"`,
     filter.mfa && (filter.mfa === 'enabled' ? 'MFA enabled' : 'MFA not enabled'),
     filter.role && `role ${filter.role}`,
+    filter.method && (filter.method === 'app' ? 'has an app' : 'has a passkey'),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'everyone in the organization';
 }

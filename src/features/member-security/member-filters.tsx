@@ -10,6 +10,7 @@ export interface FilterPatch {
   q?: string;
   mfa?: string;
   role?: string;
+  method?: string;
 }
 
 /** Search (debounced), MFA status and role; each change goes to the URL. */
@@ -70,6 +71,17 @@ export function MemberFilters({
           { value: 'owner', label: 'Owner' },
           { value: 'admin', label: 'Admin' },
           { value: 'member', label: 'Member' },
+        ]}
+        style={{ flex: '0 1 150px' }}
+      />
+      <NativeSelect
+        label="Method"
+        value={view.method ?? ''}
+        onChange={(e) => onChange({ method: e.currentTarget.value })}
+        data={[
+          { value: '', label: 'Any' },
+          { value: 'app', label: 'App' },
+          { value: 'passkey', label: 'Passkey' },
         ]}
         style={{ flex: '0 1 150px' }}
       />

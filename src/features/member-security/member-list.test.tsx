@@ -177,7 +177,7 @@ describe('CSV export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('name,email,role,mfa_enabled,last_reminded_at');
+    expect(lines[0]).toBe('name,email,role,mfa_enabled,last_reminded_at,methods');
     expect(lines).toHaveLength(20);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
   });

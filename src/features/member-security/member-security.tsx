@@ -196,11 +196,17 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
   );
 }
 
-function describeFilter(view: { q?: string; mfa?: string; role?: string }): string {
+function describeFilter(view: {
+  q?: string;
+  mfa?: string;
+  role?: string;
+  method?: string;
+}): string {
   const parts = [
     view.q && `“${view.q}”`,
     view.mfa && (view.mfa === 'enabled' ? 'MFA enabled' : 'MFA not enabled'),
     view.role && `role ${view.role}`,
+    view.method && (view.method === 'app' ? 'has an app' : 'has a passkey'),
   ].filter(Boolean);
   return parts.join(', ');
 }

@@ -22,6 +22,7 @@ export function useCsvExport(
         ...(view.q ? { q: view.q } : {}),
         ...(view.mfa ? { mfa: view.mfa } : {}),
         ...(view.role ? { role: view.role } : {}),
+        ...(view.method ? { method: view.method } : {}),
       });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');

@@ -24,6 +24,7 @@ export function parseView(search: URLSearchParams): ListParams {
   const perPage = Number(search.get('perPage'));
   const mfa = search.get('mfa');
   const role = search.get('role');
+  const method = search.get('method');
   const q = search.get('q')?.slice(0, 200);
   return {
     sort: SORTS.find((s) => s === sort) ?? DEFAULTS.sort,
@@ -32,6 +33,7 @@ export function parseView(search: URLSearchParams): ListParams {
     ...(q?.trim() ? { q } : {}),
     ...(mfa === 'enabled' || mfa === 'disabled' ? { mfa } : {}),
     ...(role === 'owner' || role === 'admin' || role === 'member' ? { role } : {}),
+    ...(method === 'app' || method === 'passkey' ? { method } : {}),
   };
 }
 
@@ -39,9 +41,11 @@ export const filterOf = (view: ListParams): MemberFilter => ({
   ...(view.q ? { q: view.q } : {}),
   ...(view.mfa ? { mfa: view.mfa } : {}),
   ...(view.role ? { role: view.role } : {}),
+  ...(view.method ? { method: view.method } : {}),
 });
 
-export const hasFilter = (view: ListParams) => Boolean(view.q || view.mfa || view.role);
+export const hasFilter = (view: ListParams) =>
+  Boolean(view.q || view.mfa || view.role || view.method);
 
 type ViewPatch = Partial<Record<keyof ListParams, string | number | undefined>>;
 
@@ -67,7 +71,13 @@ export function useMemberView() {
   // A hand-edited or stale link with values the list does not know: the page shows the defaults,
   // and the address says so too (replaced, not a new history entry).
   useEffect(() => {
-    const canonical = withView(search, { q: undefined, mfa: undefined, role: undefined, ...view });
+    const canonical = withView(search, {
+      q: undefined,
+      mfa: undefined,
+      role: undefined,
+      method: undefined,
+      ...view,
+    });
     if (canonical.toString() !== search.toString()) setSearch(canonical, { replace: true });
   }, [view, search, setSearch]);
   const update = useCallback(

@@ -6,6 +6,8 @@ import type { CodeProof } from '@/lib/code-entry';
 export type MfaStatus = components['schemas']['MfaStatus'];
 export type TotpEnrollment = components['schemas']['TotpEnrollment'];
 export type EnrollmentVerified = components['schemas']['EnrollmentVerified'];
+/** What confirms a sensitive change: a typed code (`CodeProof`) or a passkey. */
+export type ConfirmProof = CodeProof | { passkey: components['schemas']['PasskeyAssertion'] };
 
 /**
  * Query keys. `['me', …]` sits under the auth feature's `['me']`, so invalidating the person
@@ -77,7 +79,7 @@ export function useRemoveMfa() {
   const refresh = useRefreshIdentity();
   return useMutation({
     gcTime: 0,
-    mutationFn: (proof: CodeProof) =>
+    mutationFn: (proof: ConfirmProof) =>
       unwrap(
         api.POST('/me/mfa/removal', {
           params: { header: { 'Idempotency-Key': idempotencyKey() } },
@@ -92,7 +94,7 @@ export function useRegenerateRecoveryCodes() {
   const client = useQueryClient();
   return useMutation({
     gcTime: 0,
-    mutationFn: (proof: CodeProof) =>
+    mutationFn: (proof: ConfirmProof) =>
       unwrap(
         api.POST('/me/mfa/recovery-codes', {
           params: { header: { 'Idempotency-Key': idempotencyKey() } },

@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
-import type { CodeProof } from '@/lib/code-entry';
 import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
 import { useCodeEntry } from '@/lib/use-code-entry';
+import { browserFailure as passkeyFailure } from '@/lib/webauthn-client';
+import type { ConfirmProof } from './api';
 
 interface Props {
   submitLabel: string;
   danger?: boolean;
-  submit: (proof: CodeProof) => Promise<unknown>;
+  submit: (proof: ConfirmProof) => Promise<unknown>;
   onCancel: () => void;
+  /** The person has no app: only a recovery code (or a passkey) can confirm. */
+  noApp?: boolean;
+  /** Offers "Use a passkey": runs the browser's prompt and returns the proof. */
+  passkeyProof?: () => Promise<ConfirmProof>;
 }
 
 /** Answers that are about what was typed, shown next to the field; the rest above the form. */
@@ -23,9 +28,18 @@ const FIELD_CODES = [
 ];
 
 /** Confirms a sensitive change with a current code from the app, or a recovery code. */
-export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props) {
-  const entry = useCodeEntry();
+export function ConfirmCodeForm({
+  submitLabel,
+  danger,
+  submit,
+  onCancel,
+  noApp,
+  passkeyProof,
+}: Props) {
+  const entry = useCodeEntry(noApp ? 'recovery' : 'code');
   const { inputRef } = entry;
+  // Without the app (passkeys only), the field takes recovery codes alone.
+  const kind = noApp ? 'recovery' : entry.kind;
   const [formError, setFormError] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
   const busy = useRef(false);
@@ -35,7 +49,7 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy.current) return;
-    const proof = entry.read();
+    const proof = entry.read(kind);
     if (!proof) return;
     busy.current = true;
     setPending(true);
@@ -52,6 +66,20 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
     }
   }
 
+  async function withPasskey() {
+    if (busy.current || !passkeyProof) return;
+    busy.current = true;
+    setPending(true);
+    setFormError(null);
+    try {
+      await submit(await passkeyProof());
+    } catch (e) {
+      setFormError(isApiError(e) ? errorMessage(e) : passkeyFailure(e));
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
@@ -62,14 +90,19 @@ export function ConfirmCodeForm({ submitLabel, danger, submit, onCancel }: Props
         )}
         <CodeEntryField
           ref={inputRef}
-          kind={entry.kind}
-          label={entry.kind === 'recovery' ? 'Recovery code' : '6-digit code from your app'}
+          kind={kind}
+          label={kind === 'recovery' ? 'Recovery code' : '6-digit code from your app'}
           value={entry.value}
           onChange={entry.setValue}
           error={entry.problem}
-          maw={entry.kind === 'recovery' ? 280 : 240}
+          maw={kind === 'recovery' ? 280 : 240}
         />
-        <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} />
+        {passkeyProof && (
+          <Button variant="light" w="fit-content" onClick={() => void withPasskey()}>
+            Use a passkey
+          </Button>
+        )}
+        {!noApp && <CodeKindSwitch kind={entry.kind} onToggle={entry.toggleKind} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel

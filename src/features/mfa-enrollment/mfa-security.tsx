@@ -89,6 +89,7 @@ export function MfaSecurity({
               status={status.data}
               onRegenerate={() => setDialog('regenerate')}
               onRemove={() => setDialog('remove')}
+              onSetUp={() => setDialog('setup')}
             />
           ) : (
             <MfaNotEnabledDetails status={status.data} onSetUp={() => setDialog('setup')} />
@@ -99,7 +100,7 @@ export function MfaSecurity({
           <SetupFlow accountName={accountName} onClose={close} onDone={onSetupDone} />
         )}
         {dialog === 'regenerate' && (
-          <RegenerateCodesModal accountName={accountName} onClose={close} />
+          <RegenerateCodesModal accountName={accountName} onClose={close} status={status.data} />
         )}
         {dialog === 'remove' && status.data && (
           <RemoveAuthenticatorModal status={status.data} onClose={close} />

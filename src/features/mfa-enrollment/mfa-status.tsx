@@ -56,10 +56,12 @@ interface EnabledProps {
   status: MfaStatus;
   onRegenerate: () => void;
   onRemove: () => void;
+  onSetUp: () => void;
 }
 
-export function MfaEnabledDetails({ status, onRegenerate, onRemove }: EnabledProps) {
+export function MfaEnabledDetails({ status, onRegenerate, onRemove, onSetUp }: EnabledProps) {
   const left = status.recoveryCodesRemaining;
+  const hasApp = status.method === 'totp';
   return (
     <Stack gap="sm">
       <Group gap="xs">
@@ -71,8 +73,16 @@ export function MfaEnabledDetails({ status, onRegenerate, onRemove }: EnabledPro
         <Text span fw={600}>
           Authenticator app
         </Text>{' '}
-        · enabled since {date(status.enabledAt)}
+        · {hasApp ? `enabled since ${date(status.appEnabledAt ?? status.enabledAt)}` : 'not set up'}
       </Text>
+      {status.passkeyCount > 0 && (
+        <Text size="sm">
+          <Text span fw={600}>
+            Passkeys and security keys
+          </Text>{' '}
+          · {status.passkeyCount} (listed below)
+        </Text>
+      )}
       <Text size="sm">Recovery codes: {left} of 10 left</Text>
       {left < LOW_CODES && (
         <Alert
@@ -94,9 +104,15 @@ export function MfaEnabledDetails({ status, onRegenerate, onRemove }: EnabledPro
         <Button variant="default" onClick={onRegenerate}>
           Regenerate recovery codes
         </Button>
-        <Button variant="outline" color="red" onClick={onRemove}>
-          Remove authenticator
-        </Button>
+        {hasApp ? (
+          <Button variant="outline" color="red" onClick={onRemove}>
+            Remove authenticator
+          </Button>
+        ) : (
+          <Button variant="default" onClick={onSetUp}>
+            Set up application
+          </Button>
+        )}
       </Group>
     </Stack>
   );

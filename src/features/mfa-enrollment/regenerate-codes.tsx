@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useRegenerateRecoveryCodes } from './api';
+import { passkeyProof } from '@/lib/passkeys';
+import { useRegenerateRecoveryCodes, type MfaStatus } from './api';
 import { ConfirmCodeForm } from './confirm-code-form';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
@@ -8,9 +9,12 @@ import { RecoveryCodesPanel } from './recovery-codes-panel';
 export function RegenerateCodesModal({
   accountName,
   onClose,
+  status,
 }: {
   accountName: string;
   onClose: () => void;
+  /** The person's methods: without an app, a recovery code or a passkey confirms. */
+  status?: MfaStatus;
 }) {
   const regenerate = useRegenerateRecoveryCodes();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -53,6 +57,8 @@ export function RegenerateCodesModal({
           <ConfirmCodeForm
             submitLabel="Regenerate codes"
             onCancel={onClose}
+            noApp={status ? status.method !== 'totp' : false}
+            passkeyProof={status?.passkeyCount ? passkeyProof : undefined}
             submit={async (proof) => {
               const result = await regenerate.mutateAsync(proof);
               regenerate.reset();

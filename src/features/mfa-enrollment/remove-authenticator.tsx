@@ -1,5 +1,6 @@
 import { Alert, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { passkeyProof } from '@/lib/passkeys';
 import { useRemoveMfa, type MfaStatus } from './api';
 import { ConfirmCodeForm } from './confirm-code-form';
 
@@ -20,16 +21,26 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <Stack gap="md">
-        <Text size="sm">
-          Signing in will ask only for your password, and your recovery codes will stop working.
-        </Text>
-        {status.ownerOfRequiring.length > 0 && (
-          <Alert color="yellow" title="You own an organization that requires MFA">
-            You own {status.ownerOfRequiring.map((o) => o.name).join(', ')}. Owners of an
-            organization that requires MFA must keep it on; the server will refuse the removal.
-          </Alert>
+        {status.passkeyCount > 0 ? (
+          <Text size="sm">
+            Your passkeys and recovery codes keep working; signing in will no longer offer a code
+            from the app.
+          </Text>
+        ) : (
+          <Text size="sm">
+            Signing in will ask only for your password, and your recovery codes will stop working.
+          </Text>
         )}
-        {status.ownerOfRequiring.length > 0 ? null : blocking.length > 0 ? (
+        {status.passkeyCount > 0
+          ? null
+          : status.ownerOfRequiring.length > 0 && (
+              <Alert color="yellow" title="You own an organization that requires MFA">
+                You own {status.ownerOfRequiring.map((o) => o.name).join(', ')}. Owners of an
+                organization that requires MFA must keep it on; the server will refuse the removal.
+              </Alert>
+            )}
+        {status.passkeyCount > 0 ? null : status.ownerOfRequiring.length >
+          0 ? null : blocking.length > 0 ? (
           <Alert color="orange" title="These organizations will block you">
             <Text size="sm">
               They require MFA. Until you set it up again you will not be able to open them in the
@@ -50,6 +61,7 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
         <ConfirmCodeForm
           submitLabel="Remove authenticator"
           danger
+          passkeyProof={status.passkeyCount > 0 ? passkeyProof : undefined}
           onCancel={onClose}
           submit={async (proof) => {
             await remove.mutateAsync(proof);

@@ -81,3 +81,19 @@ export function remindWithoutMfa(orgSlug: string, key: string) {
     }),
   );
 }
+
+/** Which methods meet "MFA required": any, or only passkeys and security keys (`hwk`). */
+export async function updateMfaMethods(
+  orgSlug: string,
+  mfaMethods: OrgSecurity['mfaMethods'],
+  etag: string,
+): Promise<OrgSecurityState> {
+  const call = api.PATCH('/orgs/{orgSlug}/security', {
+    params: { path: { orgSlug }, header: { 'If-Match': etag } },
+    body: { mfaRequired: true, mfaMethods },
+    signal: AbortSignal.timeout(saveTimeout.ms),
+  });
+  const data = await unwrap(call);
+  const { response } = await call;
+  return { ...data, etag: response.headers.get('ETag') };
+}

@@ -27,6 +27,7 @@ import {
   type OrgSecurityState,
 } from './api';
 import { EnforcementDialog } from './enforcement-dialog';
+import { PhishingResistantOption } from './phishing-resistant';
 import { lastChanged } from './format';
 import { saveFailure, savedNotice, type Notice } from './notices';
 
@@ -186,6 +187,13 @@ export function MfaRequired({
                 </Group>
               )}
             </Group>
+            {security.data.mfaRequired && (
+              <PhishingResistantOption
+                orgSlug={orgSlug}
+                orgName={orgName}
+                security={security.data}
+              />
+            )}
             <Text size="xs" c="dimmed">
               {lastChanged(security.data)}
             </Text>

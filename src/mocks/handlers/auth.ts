@@ -20,6 +20,7 @@ import { hashPassword } from '../seed';
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../sign-in-limits';
 import { proveSecondFactor } from '../totp';
 import { sessionView } from '../views';
+import { proveFactor } from '../proof';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const SSO_PROVIDERS = ['acme'];
@@ -78,7 +79,11 @@ export const authHandlers = [
             challenge: {
               id: challenge.id,
               expiresAt: new Date(challenge.expiresAt).toISOString(),
-              methods: ['totp', 'recovery_code'],
+              methods: [
+                ...(user.mfa.secret ? (['totp'] as const) : []),
+                'recovery_code' as const,
+                ...(user.passkeys?.length ? (['passkey'] as const) : []),
+              ],
             },
           },
           { headers: NO_STORE },
@@ -152,9 +157,10 @@ export const authHandlers = [
     guard(async ({ request, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      rejectUnknownFields(body, ['code', 'recoveryCode']);
-      proveSecondFactor(user, body, { wrongStatus: 422 });
-      if (!session.amr.includes('mfa')) session.amr.push('mfa');
+      rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
+      const kind = await proveFactor(request, user, session, body, { wrongStatus: 422 });
+      for (const m of kind === 'hwk' ? ['hwk', 'mfa'] : ['mfa'])
+        if (!session.amr.includes(m)) session.amr.push(m);
       return response(200).json(sessionView(session, user));
     }),
   ),

@@ -46,8 +46,39 @@ function ifMatchHolds(header: string, org: OrgRecord): boolean {
     .some((tag) => tag === current);
 }
 
+type MfaMethods = NonNullable<OrgRecord['mfaMethods']>;
+
+function readMethods(body: Record<string, unknown>): MfaMethods | undefined {
+  const value = body.mfaMethods;
+  if (value === undefined) return undefined;
+  if (value !== 'any' && value !== 'phishing_resistant')
+    throw badRequest('"mfaMethods" must be "any" or "phishing_resistant".', 'mfaMethods');
+  return value;
+}
+
+/**
+ * Requiring phishing-resistant methods needs an actor who has a passkey and whose session was
+ * made with one, or the organization's administration would lock itself out.
+ */
+function requirePasskeyRights(ctx: OrgContext): void {
+  if (!ctx.user.passkeys?.length)
+    throw new ProblemError(
+      403,
+      'passkey_not_registered',
+      'Not allowed',
+      'Add a passkey or security key to your own account before requiring them.',
+    );
+  if (!ctx.session.amr.includes('hwk'))
+    throw new ProblemError(
+      403,
+      'session_without_hwk',
+      'Not allowed',
+      'This session was not confirmed with a passkey. Confirm it with your passkey first.',
+    );
+}
+
 function readUpdate(body: Record<string, unknown>): boolean {
-  rejectUnknownFields(body, ['mfaRequired']);
+  rejectUnknownFields(body, ['mfaRequired', 'mfaMethods']);
   const value = body.mfaRequired;
   if (value === undefined) {
     throw new ProblemError(400, 'missing_field', 'Invalid request', '"mfaRequired" is required.', {
@@ -116,8 +147,11 @@ export const enforcementHandlers = [
           'Send the ETag you last read in If-Match (not *), so a change made meanwhile is not overwritten.',
         );
       }
-      const mfaRequired = readUpdate(await readJson(request));
+      const body = await readJson(request);
+      const mfaRequired = readUpdate(body);
       const { org, user } = ctx;
+      const methods = readMethods(body) ?? org.mfaMethods ?? 'any';
+      const methodsChanged = methods !== (org.mfaMethods ?? 'any');
       if (!ifMatchHolds(ifMatch, org)) {
         throw new ProblemError(
           412,
@@ -129,9 +163,12 @@ export const enforcementHandlers = [
         );
       }
       // Asking for the state that already holds changes nothing: no new version, no event.
-      if (org.mfaRequired !== mfaRequired) {
+      if (mfaRequired && methods === 'phishing_resistant' && (methodsChanged || !org.mfaRequired))
+        requirePasskeyRights(ctx);
+      if (org.mfaRequired !== mfaRequired || methodsChanged) {
         const now = clock.now();
         org.mfaRequired = mfaRequired;
+        org.mfaMethods = methods;
         org.updatedAt = now;
         org.updatedBy = user.id;
         org.version++;
@@ -141,7 +178,7 @@ export const enforcementHandlers = [
           type: mfaRequired ? 'mfa_enforcement_enabled' : 'mfa_enforcement_disabled',
           actorId: user.id,
           at: now,
-          details: {},
+          details: methods === 'phishing_resistant' ? { mfaMethods: methods } : {},
         });
       }
       return response(200).json(securityView(ctx), { headers: { ETag: etagOf(org.version) } });

@@ -13,16 +13,10 @@ import {
 } from '../http';
 import { idempotent } from '../idempotency';
 import { deliver } from '../outbox';
+import { proveFactor } from '../proof';
 import { base32, secureBytes, secureId } from '../random';
 import { formatRecoveryCode, hashRecoveryCode } from '../seed';
-import {
-  checkTotp,
-  ISSUER,
-  otpauthUri,
-  PERIOD,
-  proveSecondFactor,
-  requireCodeFormat,
-} from '../totp';
+import { checkTotp, ISSUER, otpauthUri, PERIOD, requireCodeFormat } from '../totp';
 import { mfaStatus, ownedRequiringMfa, pendingEnrollmentOf, sessionView } from '../views';
 
 const ENROLLMENT_TTL_MS = 10 * 60_000;
@@ -31,14 +25,17 @@ const RECOVERY_CODE_COUNT = 10;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Ten recovery codes of 80 bits each from the CSPRNG; only their hashes are kept. */
-function issueRecoveryCodes(user: UserRecord): { codes: string[]; hashes: string[] } {
+export function issueRecoveryCodes(user: UserRecord): { codes: string[]; hashes: string[] } {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
     formatRecoveryCode(secureBytes(10)),
   );
   return { codes, hashes: codes.map((code) => hashRecoveryCode(user.id, code)) };
 }
 
-const MAIL: Record<Exclude<EmailKind, 'mfa_reminder'>, { subject: string; body: string }> = {
+const MAIL: Record<
+  Exclude<EmailKind, 'mfa_reminder' | 'passkey_added' | 'passkey_removed'>,
+  { subject: string; body: string }
+> = {
   mfa_enabled: {
     subject: `Multi-factor authentication was turned on for your ${BRAND.name} account`,
     body: 'An authenticator app was set up for your account and 10 new recovery codes were created.',
@@ -54,8 +51,15 @@ const MAIL: Record<Exclude<EmailKind, 'mfa_reminder'>, { subject: string; body: 
 };
 
 /** A notification to the person: plain text, never a secret or a code. */
-function notify(user: UserRecord, kind: keyof typeof MAIL): void {
-  const { subject, body } = MAIL[kind];
+const APP_REMOVED_PASSKEYS_LEFT =
+  'The authenticator app was removed from your account. Your passkeys and recovery codes still work.';
+
+function notify(user: UserRecord, kind: keyof typeof MAIL, bodyOverride?: string): void {
+  const { subject: defaultSubject, body: defaultBody } = MAIL[kind];
+  const subject = bodyOverride
+    ? `The authenticator app was removed from your ${BRAND.name} account`
+    : defaultSubject;
+  const body = bodyOverride ?? defaultBody;
   const now = clock.now();
   deliver({
     id: nextId('mail'),
@@ -119,7 +123,7 @@ export const enrollmentHandlers = [
         user.id,
         null,
         () => {
-          if (user.mfa)
+          if (user.mfa?.secret)
             throw new ProblemError(
               409,
               'mfa_already_enabled',
@@ -209,9 +213,11 @@ export const enrollmentHandlers = [
           }
           const { codes, hashes } = issueRecoveryCodes(user);
           // The step that confirmed enrollment counts as used: that code cannot sign in again.
+          // Beside passkeys, MFA stays on since it was first enabled; the codes are renewed.
           user.mfa = {
             secret: enrollment.secret,
-            enabledAt: clock.now(),
+            enabledAt: user.mfa?.enabledAt ?? clock.now(),
+            appEnabledAt: clock.now(),
             lastUsedStep: result.step,
             recoveryCodeHashes: hashes,
           };
@@ -234,13 +240,14 @@ export const enrollmentHandlers = [
   http.post(
     '/me/mfa/removal',
     guard(async ({ request, response }) => {
-      const { user } = requireSession(request);
+      const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(request, user.id, body, () => {
-        rejectUnknownFields(body, ['code', 'recoveryCode']);
+      const answer = await idempotent(request, user.id, body, async () => {
+        rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
+        const passkeysLeft = user.passkeys?.length ?? 0;
         // Refuse before checking the code, so an owner does not spend a recovery code for nothing.
         const owned = ownedRequiringMfa(user.id);
-        if (user.mfa && owned.length > 0)
+        if (user.mfa && passkeysLeft === 0 && owned.length > 0)
           throw new ProblemError(
             403,
             'owner_requires_mfa',
@@ -248,14 +255,27 @@ export const enrollmentHandlers = [
             `You own ${owned.map((o) => o.name).join(', ')}, which ${owned.length === 1 ? 'requires' : 'require'} MFA. Removing it would lock the organization's administration out. Turn off "MFA required" there or hand over ownership first.`,
             { parameters: { organizations: owned } },
           );
-        proveSecondFactor(user, body, { wrongStatus: 422 });
-        user.mfa = null;
+        if (user.mfa && !user.mfa.secret)
+          throw new ProblemError(
+            409,
+            'mfa_not_enabled',
+            'No authenticator app',
+            'This account has no authenticator app set up.',
+          );
+        await proveFactor(request, user, session, body, { wrongStatus: 422 });
         user.mfaLock = { failures: 0, lockedUntil: 0 };
         db.revision++;
-        // Sessions made with MFA no longer meet an organization's requirement.
-        for (const s of db.sessions.values())
-          if (s.userId === user.id) s.amr = s.amr.filter((m) => m !== 'mfa');
-        notify(user, 'mfa_removed');
+        if (passkeysLeft > 0 && user.mfa) {
+          // Passkeys remain: MFA and the recovery codes stay; only the app goes.
+          user.mfa = { ...user.mfa, secret: null, appEnabledAt: null };
+          notify(user, 'mfa_removed', APP_REMOVED_PASSKEYS_LEFT);
+        } else {
+          user.mfa = null;
+          // Sessions made with MFA no longer meet an organization's requirement.
+          for (const s of db.sessions.values())
+            if (s.userId === user.id) s.amr = s.amr.filter((m) => m !== 'mfa');
+          notify(user, 'mfa_removed');
+        }
         return Response.json(mfaStatus(user), { headers: NO_STORE });
       });
       return response.untyped(answer);
@@ -265,15 +285,15 @@ export const enrollmentHandlers = [
   http.post(
     '/me/mfa/recovery-codes',
     guard(async ({ request, response }) => {
-      const { user } = requireSession(request);
+      const { session, user } = requireSession(request);
       const body = await readJson(request);
       const answer = await idempotent(
         request,
         user.id,
         body,
-        () => {
-          rejectUnknownFields(body, ['code', 'recoveryCode']);
-          proveSecondFactor(user, body, { wrongStatus: 422 });
+        async () => {
+          rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
+          await proveFactor(request, user, session, body, { wrongStatus: 422 });
           if (!user.mfa) throw new Error('proveSecondFactor lets only users with MFA through');
           const { codes, hashes } = issueRecoveryCodes(user);
           user.mfa.recoveryCodeHashes = hashes;

@@ -5,6 +5,7 @@ import { requireManager, requireOrgAccess } from '../org-access';
 import { allMatching, queryMembers, summaryOf, type Row } from '../member-query';
 import { parseFilter, parsePaging, parseSort } from '../member-params';
 import { csvStream } from '../member-csv';
+import { methodsOf } from '../views';
 
 export function memberView(row: Row): components['schemas']['Member'] {
   return {
@@ -13,6 +14,7 @@ export function memberView(row: Row): components['schemas']['Member'] {
     email: row.u.email,
     role: row.m.role,
     mfaEnabled: row.u.mfa !== null,
+    methods: methodsOf(row.u),
     lastRemindedAt:
       row.m.lastRemindedAt === null ? null : new Date(row.m.lastRemindedAt).toISOString(),
   };

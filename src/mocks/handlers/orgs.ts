@@ -23,6 +23,7 @@ export function securityView(
           : null;
   return {
     mfaRequired: org.mfaRequired,
+    mfaMethods: org.mfaMethods ?? 'any',
     ssoProvider: org.ssoProvider,
     updatedAt: org.updatedAt ? new Date(org.updatedAt).toISOString() : null,
     updatedBy: updatedBy ? userRef(updatedBy) : null,

@@ -1,0 +1,11 @@
+export const PASSKEY_NAME_MAX = 64;
+
+/** The server's rule, mirrored so the person hears about it before sending. */
+export function passkeyNameProblem(raw: string): string | null {
+  const name = raw.trim();
+  if (!name) return 'Enter a name for this passkey.';
+  if ([...name].length > PASSKEY_NAME_MAX)
+    return `Use at most ${PASSKEY_NAME_MAX} characters (this one has ${[...name].length}).`;
+  if (/\p{Cc}/u.test(name)) return 'A name cannot contain control characters such as line breaks.';
+  return null;
+}

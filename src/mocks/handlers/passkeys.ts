@@ -1,0 +1,227 @@
+import type { components } from '@/api/schema';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { authenticatorName } from '../aaguid-names';
+import { clock, db, type PasskeyRecord } from '../db';
+import {
+  badRequest,
+  guard,
+  http,
+  NO_STORE,
+  notFound,
+  ProblemError,
+  readJson,
+  rejectUnknownFields,
+  requireSession,
+} from '../http';
+import { idempotent } from '../idempotency';
+import { notifyPasskeyChange } from '../passkey-mail';
+import { proveFactor } from '../proof';
+import { mfaStatus, ownedRequiringMfa, ownedRequiringPasskey, sessionView } from '../views';
+import {
+  findCredential,
+  passkeysOf,
+  registrationOptions,
+  takeChallenge,
+  validName,
+  verifyRegistration,
+} from '../webauthn';
+import { issueRecoveryCodes } from './enrollment';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function passkeyView(p: PasskeyRecord): components['schemas']['Passkey'] {
+  return {
+    id: p.id,
+    name: p.name,
+    createdAt: iso(p.createdAt),
+    lastUsedAt: p.lastUsedAt === null ? null : iso(p.lastUsedAt),
+    transports: [...p.transports],
+    aaguid: p.aaguid,
+  };
+}
+
+function ownPasskey(passkeys: PasskeyRecord[], id: string): PasskeyRecord {
+  const passkey = passkeys.find((p) => p.id === id);
+  // Someone else's passkey answers exactly like an unknown one.
+  if (!passkey) throw notFound('There is no passkey with this id on your account.');
+  return passkey;
+}
+
+const orgList = (orgs: { name: string }[]) => orgs.map((o) => o.name).join(', ');
+
+export const passkeyHandlers = [
+  http.post(
+    '/me/passkeys/registration-options',
+    guard(async ({ request, response }) => {
+      const { session, user } = requireSession(request);
+      // Adding a method to an account with MFA needs a session that proved it.
+      if (user.mfa && !session.amr.includes('mfa'))
+        throw new ProblemError(
+          403,
+          'session_without_mfa',
+          'Confirm it is you',
+          'This session was signed in without MFA. Confirm it with your authenticator app, a passkey or a recovery code first.',
+        );
+      const options = await registrationOptions(request, user, session.id);
+      return response(200).json(options, { headers: NO_STORE });
+    }),
+  ),
+
+  http.get(
+    '/me/passkeys',
+    guard(({ request, response }) => {
+      const { user } = requireSession(request);
+      return response(200).json({ items: passkeysOf(user).map(passkeyView) });
+    }),
+  ),
+
+  http.post(
+    '/me/passkeys',
+    guard(async ({ request, response }) => {
+      const { session, user } = requireSession(request);
+      const body = await readJson(request);
+      const answer = await idempotent(
+        request,
+        user.id,
+        body,
+        async () => {
+          rejectUnknownFields(body, ['challengeId', 'credential', 'name']);
+          const suggested = body.name === undefined ? null : validName(body.name);
+          if (typeof body.credential !== 'object' || body.credential === null)
+            throw badRequest(
+              '"credential" must be the browser\'s registration response.',
+              'credential',
+            );
+          const record = takeChallenge(
+            body.challengeId,
+            { purpose: 'registration', userId: user.id, boundTo: session.id },
+            400,
+          );
+          const verified = await verifyRegistration(
+            request,
+            record,
+            body.credential as RegistrationResponseJSON,
+          );
+          if (findCredential(verified.id))
+            throw new ProblemError(
+              409,
+              'passkey_already_registered',
+              'Already registered',
+              'This passkey or security key is already registered. Use another one, or keep using this one as it is.',
+            );
+          const now = clock.now();
+          const passkey: PasskeyRecord = {
+            ...verified,
+            name: authenticatorName(verified.aaguid) ?? suggested ?? 'Passkey',
+            createdAt: now,
+            lastUsedAt: null,
+          };
+          user.passkeys = [...passkeysOf(user), passkey];
+          // The first method of any kind turns MFA on and issues recovery codes.
+          let recoveryCodes: string[] | null = null;
+          if (!user.mfa) {
+            const issued = issueRecoveryCodes(user);
+            recoveryCodes = issued.codes;
+            user.mfa = {
+              secret: null,
+              enabledAt: now,
+              appEnabledAt: null,
+              lastUsedStep: 0,
+              recoveryCodeHashes: issued.hashes,
+            };
+            user.mfaLock = { failures: 0, lockedUntil: 0 };
+          }
+          db.revision++;
+          for (const m of ['hwk', 'mfa']) if (!session.amr.includes(m)) session.amr.push(m);
+          notifyPasskeyChange(
+            user,
+            'passkey_added',
+            passkey.name,
+            recoveryCodes
+              ? 'Multi-factor authentication is now on and 10 recovery codes were created.'
+              : '',
+          );
+          return Response.json(
+            {
+              passkey: passkeyView(passkey),
+              recoveryCodes,
+              mfa: mfaStatus(user),
+              session: sessionView(session, user),
+            },
+            { status: 201, headers: NO_STORE },
+          );
+        },
+        { secret: true },
+      );
+      return response.untyped(answer);
+    }),
+  ),
+
+  http.patch(
+    '/me/passkeys/{passkeyId}',
+    guard(async ({ request, params, response }) => {
+      const { user } = requireSession(request);
+      const body = await readJson(request);
+      rejectUnknownFields(body, ['name']);
+      if (body.name === undefined) throw badRequest('"name" is required.', 'name', 'missing_field');
+      const name = validName(body.name);
+      const passkey = ownPasskey(passkeysOf(user), params.passkeyId);
+      passkey.name = name;
+      return response(200).json(passkeyView(passkey));
+    }),
+  ),
+
+  http.post(
+    '/me/passkeys/{passkeyId}/removal',
+    guard(async ({ request, params, response }) => {
+      const { session, user } = requireSession(request);
+      const body = await readJson(request);
+      const answer = await idempotent(request, user.id, body, async () => {
+        rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
+        const passkeys = passkeysOf(user);
+        const passkey = ownPasskey(passkeys, params.passkeyId);
+        const left = passkeys.length - 1;
+        // Refuse before checking the proof, so nobody spends a recovery code for nothing.
+        const owned = ownedRequiringMfa(user.id);
+        if (left === 0 && !user.mfa?.secret && owned.length > 0)
+          throw new ProblemError(
+            403,
+            'owner_requires_mfa',
+            'MFA is required for owners',
+            `You own ${orgList(owned)}, which ${owned.length === 1 ? 'requires' : 'require'} MFA. Removing your only method would lock the organization's administration out. Add another method first.`,
+            { parameters: { organizations: owned } },
+          );
+        const strict = ownedRequiringPasskey(user.id);
+        if (left === 0 && strict.length > 0)
+          throw new ProblemError(
+            403,
+            'owner_requires_passkey',
+            'A passkey is required for owners',
+            `You own ${orgList(strict)}, which ${strict.length === 1 ? 'accepts' : 'accept'} only passkeys and security keys. Add another passkey before removing your last one.`,
+            { parameters: { organizations: strict } },
+          );
+        await proveFactor(request, user, session, body, { wrongStatus: 422 });
+        user.passkeys = passkeys.filter((p) => p !== passkey);
+        const noMethodLeft = left === 0 && !user.mfa?.secret;
+        // When the last method goes, the recovery codes go with it.
+        if (noMethodLeft) user.mfa = null;
+        db.revision++;
+        for (const s of db.sessions.values()) {
+          if (s.userId !== user.id) continue;
+          if (left === 0) s.amr = s.amr.filter((m) => m !== 'hwk');
+          if (noMethodLeft) s.amr = s.amr.filter((m) => m !== 'mfa');
+        }
+        notifyPasskeyChange(
+          user,
+          'passkey_removed',
+          passkey.name,
+          noMethodLeft
+            ? 'It was your last sign-in method: multi-factor authentication is off and your recovery codes no longer work.'
+            : '',
+        );
+        return Response.json(mfaStatus(user), { headers: NO_STORE });
+      });
+      return response.untyped(answer);
+    }),
+  ),
+];
