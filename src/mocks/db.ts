@@ -1,6 +1,8 @@
 import { MockClock } from './clock';
+import type { MfaScheduleRecord, WaveKey } from './mfa-schedule-types';
 import { seedWorld, INITECH_ID } from './seed';
 import { generateInitech } from './initech';
+import { seedInitechRollout } from './seed-rollout';
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -34,6 +36,8 @@ export interface OrgRecord {
   updatedBy: string | null;
   /** Bumped on every change; the ETag is derived from it. */
   version: number;
+  /** The rollout on a schedule (./mfa-schedule), absent until one was made. */
+  mfaSchedule?: MfaScheduleRecord | null;
 }
 
 export interface MembershipRecord {
@@ -76,10 +80,21 @@ export interface EmailRecord {
   /** Plain text only: names are never interpreted as markup. */
   text: string;
   sentAt: number;
+  /** Reminders: the organization, who sent it (null: the schedule) and the schedule's wave. */
+  orgId?: string;
+  actorId?: string | null;
+  wave?: WaveKey;
 }
 
 export type SecurityEventType =
-  'mfa_enforcement_enabled' | 'mfa_enforcement_disabled' | 'reminders_sent';
+  | 'mfa_enforcement_enabled'
+  | 'mfa_enforcement_disabled'
+  | 'reminders_sent'
+  | 'mfa_schedule_created'
+  | 'mfa_schedule_changed'
+  | 'mfa_schedule_cancelled'
+  | 'mfa_schedule_took_effect'
+  | 'scheduled_reminder_sent';
 
 export interface SecurityEventRecord {
   id: string;
@@ -87,7 +102,16 @@ export interface SecurityEventRecord {
   type: SecurityEventType;
   actorId: string;
   at: number;
-  details: { recipients?: number; jobId?: string };
+  details: {
+    recipients?: number;
+    jobId?: string;
+    requiredFrom?: string;
+    previousRequiredFrom?: string;
+    wave?: WaveKey;
+    sent?: number;
+    skipped?: number;
+    early?: boolean;
+  };
 }
 
 export interface ReminderSkippedCounts {
@@ -110,6 +134,8 @@ export interface ReminderJobRecord {
   createdAt: number;
   finishedAt: number | null;
   status: 'running' | 'completed' | 'cancelled';
+  /** Set when the job is a wave of a rollout schedule. */
+  wave?: WaveKey;
 }
 
 export interface IdempotencyRecord {
@@ -190,10 +216,14 @@ export const db: DbState = emptyState();
 
 let initechLoaded = false;
 
-/** Restore the seeded world. Initech's members are generated again on first use. */
-export function resetDb(): void {
+/**
+ * Restore the seeded world, around `now` (the seed's now: Initech's rollout is dated from it).
+ * Initech's members are generated again on first use.
+ */
+export function resetDb(now = clock.now()): void {
   Object.assign(db, emptyState());
   seedWorld(db);
+  seedInitechRollout(db, now, config.initechSize);
   initechLoaded = false;
 }
 

@@ -9,6 +9,15 @@ import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { notFound, problemResponse, ProblemError } from './http';
+import { scheduleHandlers } from './handlers/mfa-schedule';
+import { scheduleInsightHandlers } from './handlers/schedule-insights';
+import { scheduler } from './scheduler';
+
+/** Every request first lets the rollout scheduler catch up with the mock clock (./scheduler). */
+const schedulerTick = rawHttp.all('*/api/*', async () => {
+  await scheduler.current.tick();
+  return undefined;
+});
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
   if (config.latencyMs > 0) await delay(config.latencyMs);
@@ -57,6 +66,7 @@ const controls = [
 export const handlers = [
   faults,
   ...controls,
+  schedulerTick,
   ...authHandlers,
   ...meHandlers,
   ...enrollmentHandlers,
@@ -64,5 +74,7 @@ export const handlers = [
   ...enforcementHandlers,
   ...memberHandlers,
   ...reminderHandlers,
+  ...scheduleHandlers,
+  ...scheduleInsightHandlers,
   unknownRoute,
 ];

@@ -1,5 +1,6 @@
 import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
 import { formatCount, formatDateTime } from '@/lib/format';
+import { scheduleEventText } from '@/features/mfa-schedule/event-text';
 
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -43,5 +44,7 @@ export function eventText(event: SecurityEvent): string {
         ? `${who} sent MFA reminders`
         : `${who} sent MFA reminders to ${plural(n, 'person', 'people')}`;
     }
+    default:
+      return scheduleEventText(event, who);
   }
 }
