@@ -79,11 +79,22 @@ export function createScheduler({
   claims,
   origin = globalThis.location?.origin ?? '',
 }: { id?: string; claims?: SharedClaims; origin?: string } = {}): Scheduler {
-  /** `won`: this scheduler acts; `lost`: another one sharing the claims did; `stale`: nothing to do. */
-  async function claim(key: string, still: () => boolean): Promise<'won' | 'lost' | 'stale'> {
+  /**
+   * Claim `key` and, when won, `act` in the same synchronous step as the last check of `still`:
+   * no await separates that check from the change, so two schedulers of one process (or two
+   * ticks of one scheduler) can never both act. `lost`: another scheduler sharing the claims
+   * has it; `stale`: there was nothing (any more) to do.
+   */
+  async function claim(
+    key: string,
+    still: () => boolean,
+    act: () => void,
+  ): Promise<'won' | 'lost' | 'stale'> {
     if (!still()) return 'stale';
     if (claims && !(await claims.claim(key, id))) return still() ? 'lost' : 'stale';
-    return still() ? 'won' : 'stale';
+    if (!still()) return 'stale';
+    act();
+    return 'won';
   }
 
   async function tickOrg(org: OrgRecord, report: TickReport): Promise<void> {
@@ -106,24 +117,29 @@ export function createScheduler({
       w.status = 'missed';
       report.missed++;
     }
-    const outcome =
-      latest && (await claim(waveKeyOf(org, s, latest), () => stillPlanned(org, s, latest)));
-    if (latest && outcome === 'won') {
-      latest.status = 'sending';
-      latest.claimedBy = id;
-      latest.claimedAt = clock.now();
-      const jobId = sendWave(org, s, latest, origin);
-      report.started.push({ orgId: org.id, wave: latest.key, jobId });
-    } else if (latest && outcome === 'lost') {
+    if (latest) {
+      const outcome = await claim(
+        waveKeyOf(org, s, latest),
+        () => stillPlanned(org, s, latest),
+        () => {
+          latest.status = 'sending';
+          latest.claimedBy = id;
+          latest.claimedAt = clock.now();
+          const jobId = sendWave(org, s, latest, origin);
+          report.started.push({ orgId: org.id, wave: latest.key, jobId });
+        },
+      );
       // Another scheduler sharing the claims sent it; this copy of the state had not seen it.
-      latest.status = 'sent';
+      if (outcome === 'lost') latest.status = 'sent';
     }
     const deadlineKey = `deadline:${org.id}:${s.id}:${s.requiredFrom}`;
     const stillDue = () =>
       org.mfaSchedule === s && s.status === 'scheduled' && clock.now() >= s.requiredFrom;
-    if (deadlinePassed && (await claim(deadlineKey, stillDue)) === 'won') {
-      takeEffect(org, s);
-      report.tookEffect.push(org.id);
+    if (deadlinePassed) {
+      await claim(deadlineKey, stillDue, () => {
+        takeEffect(org, s);
+        report.tookEffect.push(org.id);
+      });
     }
   }
 
