@@ -4,6 +4,7 @@ import { handlers } from './handlers';
 import { transport } from './http';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';
+import { startSchedulerTimer } from './scheduler';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
@@ -74,6 +75,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
 // Reminder jobs send in the background, a few hundred e-mails a step, not in the polls.
 startJobPump();
+startSchedulerTimer();
 
 createServer((req, res) => void handle(req, res)).listen(port, '127.0.0.1', () => {
   console.log(`Nimbus mock API on http://127.0.0.1:${port}/api`);

@@ -1,4 +1,4 @@
-import { db, isInitechLoaded, ensureInitech, resetDb, type DbState } from './db';
+import { clock, db, isInitechLoaded, ensureInitech, resetDb, type DbState } from './db';
 import { INITECH_ID } from './seed';
 
 const OUTBOX_KEEP = 2000;
@@ -31,6 +31,7 @@ export function snapshot(): unknown {
     reminderSends: [...db.reminderSends.entries()],
     jar: db.jar,
     nextId: db.nextId,
+    clockOffset: clock.getOffset(),
   };
 }
 
@@ -51,6 +52,7 @@ type Snapshot = {
   reminderSends: [string, number[]][];
   jar: DbState['jar'];
   nextId: number;
+  clockOffset?: number;
 };
 
 /** Load a snapshot; anything unreadable falls back to the seed. */
@@ -72,6 +74,7 @@ export function restore(raw: unknown): boolean {
   db.reminderSends = new Map(s.reminderSends);
   db.jar = s.jar;
   db.nextId = s.nextId;
+  if (typeof s.clockOffset === 'number') clock.setOffset(s.clockOffset);
   if (s.initechLoaded) {
     ensureInitech();
     const overrides = new Map(s.initechOverrides);

@@ -171,3 +171,26 @@ export const scheduler: { current: Scheduler } = { current: createScheduler({ id
 export function setScheduler(next: Scheduler): void {
   scheduler.current = next;
 }
+
+/**
+ * Ticks the scheduler on a timer (the browser's mock and the HTTP server), so waves go and the
+ * deadline is recorded even when nobody makes a request. Returns `stop`.
+ */
+export function startSchedulerTimer(
+  onChange: (report: TickReport) => void = () => {},
+  intervalMs = 1_000,
+): () => void {
+  let running = false;
+  const handle = setInterval(() => {
+    if (running) return;
+    running = true;
+    void scheduler.current
+      .tick()
+      .then((report) => {
+        if (report.started.length + report.missed + report.tookEffect.length > 0) onChange(report);
+      })
+      .finally(() => (running = false));
+  }, intervalMs);
+  (handle as { unref?: () => void }).unref?.();
+  return () => clearInterval(handle);
+}
