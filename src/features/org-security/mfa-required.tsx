@@ -27,6 +27,7 @@ import {
   type OrgSecurityState,
 } from './api';
 import { EnforcementDialog } from './enforcement-dialog';
+import { SchedulePanel } from '@/features/mfa-schedule/schedule-panel';
 import { lastChanged } from './format';
 import { saveFailure, savedNotice, type Notice } from './notices';
 
@@ -190,6 +191,11 @@ export function MfaRequired({
               {lastChanged(security.data)}
             </Text>
             <ViewerReason security={security.data} setUpMfaPath={setUpMfaPath} stepUp={stepUp} />
+            <SchedulePanel
+              orgSlug={orgSlug}
+              orgName={orgName}
+              mfaRequired={security.data.mfaRequired}
+            />
           </>
         )}
         {notice && (
