@@ -57,7 +57,7 @@ function berlinDate(days: number): string {
 test('Olivia schedules Acme two weeks ahead; Mia counts down, then is blocked on the date', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   await resetMock(page);
   await signIn(page, 'olivia');
   await page.goto(ACME);
