@@ -79,7 +79,7 @@ test('Olivia schedules Acme two weeks ahead; Mia counts down, then is blocked on
   );
   await expect(page.getByText(/Next reminder: 7 days before/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Change date' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Adoption' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Adoption' })).toBeVisible({ timeout: 30_000 }); // a lazy chunk
   await checkState(page, 'scheduled-owner');
   await signOut(page);
 
@@ -116,6 +116,6 @@ test('Olivia schedules Acme two weeks ahead; Mia counts down, then is blocked on
     page.getByText(/"MFA required" took effect as scheduled by Olivia Owner/),
   ).toBeVisible();
   await expect(page.getByText(/Scheduled reminder \(the first wave\): 19 sent/)).toBeVisible();
-  await expect(page.getByText(/Users with MFA went from 29 on/)).toBeVisible();
+  await expect(page.getByText(/Users with MFA went from 29 on/)).toBeVisible({ timeout: 30_000 });
   await checkState(page, 'in-effect-owner');
 });

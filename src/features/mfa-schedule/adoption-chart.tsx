@@ -69,7 +69,7 @@ export function AdoptionChart({ orgSlug }: { orgSlug: string }) {
           series={[{ name: 'mfaEnabled', label: 'Users with MFA', color: 'teal.7' }]}
           referenceLines={marks}
           curveType="linear"
-          withDots={false}
+          withDots
           connectNulls={false}
           yAxisProps={{ domain: [0, a.total] }}
           valueFormatter={formatCount}
