@@ -194,3 +194,14 @@ export function startSchedulerTimer(
   (handle as { unref?: () => void }).unref?.();
   return () => clearInterval(handle);
 }
+
+/** Whether a tick would have anything to do now (a cheap check before every request). */
+export function anythingDue(now = clock.now()): boolean {
+  for (const org of db.orgs.values()) {
+    const s = org.mfaSchedule;
+    if (!s || s.status !== 'scheduled') continue;
+    if (org.mfaRequired || now >= s.requiredFrom) return true;
+    if (s.waves.some((w) => w.status === 'planned' && w.at <= now)) return true;
+  }
+  return false;
+}
