@@ -48,7 +48,7 @@ beforeAll(() => {
 vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
 
 beforeEach(() => {
-  resetDemoData();
+  resetDemoData(TEST_NOW);
   clock.set(TEST_NOW);
   vi.setSystemTime(TEST_NOW);
 });

@@ -566,6 +566,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgSlug}/mfa-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's MFA rollout schedule (with an ETag); status none when there is none */
+        get: operations["getMfaSchedule"];
+        /**
+         * Require MFA from a date, with reminder waves sent by the server
+         * @description Owners and admins with MFA and an MFA session. `requiredFrom` is an ISO 8601 instant with
+         *     its zone (`Z` or an offset); its calendar date in that offset must be tomorrow to 365 days
+         *     ahead by the server's clock. `reminderPlan` defaults to every wave; an empty plan sends
+         *     none. Waves whose time has already passed are not planned.
+         */
+        put: operations["createMfaSchedule"];
+        post?: never;
+        /** Cancel the schedule (no further waves; nothing is required) */
+        delete: operations["cancelMfaSchedule"];
+        options?: never;
+        head?: never;
+        /** Change the date (waves not yet sent are planned again) */
+        patch: operations["changeMfaSchedule"];
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-schedule/require-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the schedule early and require MFA at once */
+        post: operations["requireMfaNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-schedule/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with MFA per day (UTC) since the schedule began; at most 400 points */
+        get: operations["getMfaAdoption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/members/{userId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders one member received from this organization, newest first */
+        get: operations["listMemberReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -822,6 +899,13 @@ export interface components {
             role: components["schemas"]["Role"];
             mfaRequired: boolean;
             ssoProvider: string | null;
+            /** @description Present while MFA is scheduled to become required (the banner's data). */
+            mfaSchedule?: null | {
+                /** Format: date-time */
+                requiredFrom: string;
+                /** Format: date-time */
+                serverTime: string;
+            };
             /** @description Whether this session meets the organization's requirements. */
             access: {
                 granted: boolean;
@@ -921,11 +1005,13 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
             createdBy: components["schemas"]["UserRef"];
+            /** @description Set when the job is a wave of an MFA rollout schedule. */
+            wave?: components["schemas"]["ReminderWaveKey"];
         };
         SecurityEvent: {
             id: string;
             /** @enum {string} */
-            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent";
+            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent" | "mfa_schedule_created" | "mfa_schedule_changed" | "mfa_schedule_cancelled" | "mfa_schedule_took_effect" | "scheduled_reminder_sent";
             actor: components["schemas"]["UserRef"];
             /** Format: date-time */
             createdAt: string;
@@ -933,6 +1019,15 @@ export interface components {
                 recipients?: number;
                 jobId?: string;
                 mfaMethods?: components["schemas"]["MfaMethods"];
+                /** Format: date-time */
+                requiredFrom?: string;
+                /** Format: date-time */
+                previousRequiredFrom?: string;
+                wave?: components["schemas"]["ReminderWaveKey"];
+                sent?: number;
+                skipped?: number;
+                /** @description took effect: by "Require now" rather than at the date */
+                early?: boolean;
             };
         };
         SecurityEventPage: {
@@ -965,8 +1060,110 @@ export interface components {
             recoveryCodes: string[];
             session: components["schemas"]["Session"];
         };
+        /** @enum {string} */
+        ReminderWaveKey: "now" | "7d" | "3d" | "1d";
+        MfaScheduleRequest: {
+            /** @description ISO 8601 instant with zone, e.g. 2026-12-14T00:00:00+01:00 */
+            requiredFrom: string;
+            reminderPlan?: components["schemas"]["ReminderWaveKey"][];
+        };
+        MfaScheduleChange: {
+            requiredFrom: string;
+        };
+        MfaScheduleWave: {
+            key: components["schemas"]["ReminderWaveKey"];
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description missed: passed over (a later wave was due at the same time, or the deadline came first).
+             * @enum {string}
+             */
+            status: "planned" | "sending" | "sent" | "missed" | "cancelled";
+            sent: number | null;
+            skipped: number | null;
+            jobId: string | null;
+        };
+        RoleProgress: {
+            total: number;
+            mfaEnabled: number;
+        };
+        MfaProgress: {
+            total: number;
+            mfaEnabled: number;
+            byRole: {
+                owner: components["schemas"]["RoleProgress"];
+                admin: components["schemas"]["RoleProgress"];
+                member: components["schemas"]["RoleProgress"];
+            };
+        };
+        MfaSchedule: {
+            /** @enum {string} */
+            status: "none" | "scheduled" | "cancelled" | "in_effect";
+            /** Format: date-time */
+            requiredFrom: string | null;
+            reminderPlan: components["schemas"]["ReminderWaveKey"][];
+            waves: components["schemas"]["MfaScheduleWave"][];
+            nextWave: null | components["schemas"]["MfaScheduleWave"];
+            /** Format: date-time */
+            createdAt: string | null;
+            createdBy: null | components["schemas"]["UserRef"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: null | components["schemas"]["UserRef"];
+            /**
+             * Format: date-time
+             * @description The server's clock (it decides).
+             */
+            serverTime: string;
+            /** @description Owners and admins only (null for members). */
+            progress: null | components["schemas"]["MfaProgress"];
+            viewer: {
+                role: components["schemas"]["Role"];
+                canChange: boolean;
+                /** @enum {string|null} */
+                reason: "forbidden_role" | "mfa_not_enabled" | "session_without_mfa" | null;
+            };
+        };
+        MfaAdoption: {
+            days: {
+                /** Format: date */
+                date: string;
+                mfaEnabled: number;
+            }[];
+            total: number;
+            /** Format: date-time */
+            requiredFrom: string | null;
+            waves: components["schemas"]["MfaScheduleWave"][];
+        };
+        MemberReminderHistory: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description Who sent it; null when the schedule sent it. */
+                by: null | components["schemas"]["UserRef"];
+                wave: null | components["schemas"]["ReminderWaveKey"];
+            }[];
+        };
     };
     responses: {
+        /** @description `precondition_failed`: changed meanwhile; `parameters.current` holds the fresh state. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `precondition_required`: If-Match is missing. */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Malformed request; `parameters.parameter` or `errors` name what is wrong. */
         BadRequest: {
             headers: {
@@ -1073,6 +1270,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+        IfMatchSchedule: string;
         OrgSlug: string;
         EnrollmentId: string;
         PasskeyId: string;
@@ -2226,6 +2425,222 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMfaSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createMfaSchedule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                "If-Match": components["parameters"]["IfMatchSchedule"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Scheduled. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    cancelMfaSchedule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                "If-Match": components["parameters"]["IfMatchSchedule"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    changeMfaSchedule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                "If-Match": components["parameters"]["IfMatchSchedule"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaScheduleChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    requireMfaNow: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                "If-Match": components["parameters"]["IfMatchSchedule"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MFA is now required. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getMfaAdoption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaAdoption"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMemberReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most the latest 100. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReminderHistory"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -14,6 +14,7 @@ import { RouteBoundary } from './route-error';
 import classes from './shell.module.css';
 import { pageLoader } from './page-loader';
 import { PageCommitted } from './page-committed';
+import { ScheduleBanner } from './schedule-banner';
 
 export function Shell({ session }: { session: Session | undefined }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -82,6 +83,7 @@ export function Shell({ session }: { session: Session | undefined }) {
         )}
       </nav>
       <main className={classes.main} ref={mainRef}>
+        {session && <ScheduleBanner org={currentOrg} />}
         <RouteBoundary>
           <Suspense fallback={pageLoader}>
             <Outlet />

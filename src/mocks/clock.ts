@@ -21,6 +21,15 @@ export class MockClock implements Clock {
     else this.offset += ms;
   }
 
+  /** How far ahead of the wall clock it runs (saved with the mock's state: Advance time). */
+  getOffset(): number {
+    return this.offset;
+  }
+
+  setOffset(ms: number): void {
+    this.offset = ms;
+  }
+
   /** Follow the wall clock again. */
   useRealTime(): void {
     this.fixed = null;

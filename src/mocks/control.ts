@@ -6,11 +6,13 @@ import { totpFor } from './totp';
 /** Development controls: the dev tools panel calls these directly, e2e runs over /__mock/*. */
 let faultRandom = seededRandom(7);
 
-export function resetDemoData(): void {
-  resetDb();
-  Object.assign(config, DEFAULT_CONFIG);
-  faultRandom = seededRandom(7);
+/** The seeded world again; `now` (tests) freezes the clock there first, so the seed is dated from it. */
+export function resetDemoData(now?: number): void {
   clock.useRealTime();
+  if (now !== undefined) clock.set(now);
+  Object.assign(config, DEFAULT_CONFIG);
+  resetDb(clock.now());
+  faultRandom = seededRandom(7);
 }
 
 export function updateConfig(patch: Partial<MockConfig>): MockConfig {

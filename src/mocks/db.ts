@@ -1,6 +1,7 @@
 import { MockClock } from './clock';
 import { seedWorld, INITECH_ID } from './seed';
 import { generateInitech } from './initech';
+import { seedInitechRollout } from './seed-rollout';
 import type { DbState, MembershipRecord, MockConfig, OrgRecord } from './records';
 
 // The record types are declared in records.ts; importers keep importing them from here.
@@ -45,10 +46,14 @@ export const db: DbState = emptyState();
 
 let initechLoaded = false;
 
-/** Restore the seeded world. Initech's members are generated again on first use. */
-export function resetDb(): void {
+/**
+ * Restore the seeded world, around `now` (the seed's now: Initech's rollout is dated from it).
+ * Initech's members are generated again on first use.
+ */
+export function resetDb(now = clock.now()): void {
   Object.assign(db, emptyState());
   seedWorld(db);
+  seedInitechRollout(db, now, config.initechSize);
   initechLoaded = false;
 }
 

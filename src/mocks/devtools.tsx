@@ -20,6 +20,7 @@ import { liveCodes, updateConfig } from './control';
 import { resetAndPersist } from './browser';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seededRecoveryCodes } from './seed';
 import { totpFor } from './totp';
+import { AdvanceTime } from './devtools-time';
 
 /** Development tools (mock mode only; main.tsx loads this file only when mocks run). */
 export function DevTools() {
@@ -45,6 +46,7 @@ export function DevTools() {
             <Tabs.Tab value="codes">Live codes</Tabs.Tab>
             <Tabs.Tab value="outbox">Outbox</Tabs.Tab>
             <Tabs.Tab value="network">Network</Tabs.Tab>
+            <Tabs.Tab value="time">Time</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="accounts" pt="md">
             <Accounts />
@@ -57,6 +59,9 @@ export function DevTools() {
           </Tabs.Panel>
           <Tabs.Panel value="network" pt="md">
             <Network />
+          </Tabs.Panel>
+          <Tabs.Panel value="time" pt="md">
+            <AdvanceTime />
           </Tabs.Panel>
         </Tabs>
       </Drawer>

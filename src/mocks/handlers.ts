@@ -13,6 +13,14 @@ import { passkeyHandlers } from './handlers/passkeys';
 import { passkeyAuthHandlers } from './handlers/passkey-auth';
 import { notFound, problemResponse, ProblemError } from './http';
 import { requestGuards } from './request-guards';
+import { scheduleHandlers } from './handlers/mfa-schedule';
+import { scheduleInsightHandlers } from './handlers/schedule-insights';
+import { anythingDue, scheduler } from './scheduler';
+
+/** Every request first lets the rollout scheduler catch up with the mock clock (./scheduler). */
+const schedulerTick = rawHttp.all('*/api/*', () =>
+  anythingDue() ? scheduler.current.tick().then(() => undefined) : undefined,
+);
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
   if (config.latencyMs > 0) await delay(config.latencyMs);
@@ -48,6 +56,7 @@ export const handlers = [
   ...requestGuards,
   faults,
   ...mockControls,
+  schedulerTick,
   ...authHandlers,
   ...meHandlers,
   ...enrollmentHandlers,
@@ -58,5 +67,7 @@ export const handlers = [
   head,
   ...passkeyHandlers,
   ...passkeyAuthHandlers,
+  ...scheduleHandlers,
+  ...scheduleInsightHandlers,
   unknownRoute,
 ];

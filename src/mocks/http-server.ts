@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES, payloadTooLarge } from './request-guards';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';
 import { deployment } from './deployment';
+import { startSchedulerTimer } from './scheduler';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
@@ -149,6 +150,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
 // Reminder jobs send in the background, a few hundred e-mails a step, not in the polls.
 startJobPump();
+startSchedulerTimer();
 
 const httpServer = createServer((req, res) => void handle(req, res));
 httpServer.listen(port, '127.0.0.1', () => {

@@ -1,4 +1,4 @@
-import { db, isInitechLoaded, ensureInitech, resetDb, type DbState } from './db';
+import { clock, db, isInitechLoaded, ensureInitech, resetDb, type DbState } from './db';
 import { INITECH_ID } from './seed';
 
 const OUTBOX_KEEP = 2000;
@@ -33,6 +33,7 @@ export function snapshot(): unknown {
     reminderSends: [...db.reminderSends.entries()],
     jar: db.jar,
     nextId: db.nextId,
+    clockOffset: clock.getOffset(),
   };
 }
 
@@ -55,6 +56,7 @@ type Snapshot = {
   reminderSends: [string, number[]][];
   jar: DbState['jar'];
   nextId: number;
+  clockOffset?: number;
 };
 
 /** Load a snapshot; anything unreadable falls back to the seed. */
@@ -78,6 +80,7 @@ export function restore(raw: unknown): boolean {
   db.reminderSends = new Map(s.reminderSends);
   db.jar = s.jar;
   db.nextId = s.nextId;
+  if (typeof s.clockOffset === 'number') clock.setOffset(s.clockOffset);
   if (s.initechLoaded) {
     ensureInitech();
     const overrides = new Map(s.initechOverrides);

@@ -1,3 +1,5 @@
+import type { MfaScheduleRecord, WaveKey } from './mfa-schedule-types';
+
 /**
  * The shapes of the mock backend's records. Their own module, so the seed and the Initech
  * generator (which db.ts runs) can use them without importing db.ts back.
@@ -85,6 +87,8 @@ export interface OrgRecord {
   updatedBy: string | null;
   /** Bumped on every change; the ETag is derived from it. */
   version: number;
+  /** The rollout on a schedule (./mfa-schedule), absent until one was made. */
+  mfaSchedule?: MfaScheduleRecord | null;
 }
 
 export interface MembershipRecord {
@@ -134,10 +138,21 @@ export interface EmailRecord {
   /** Plain text only: names are never interpreted as markup. */
   text: string;
   sentAt: number;
+  /** Reminders: the organization, who sent it (null: the schedule) and the schedule's wave. */
+  orgId?: string;
+  actorId?: string | null;
+  wave?: WaveKey;
 }
 
 export type SecurityEventType =
-  'mfa_enforcement_enabled' | 'mfa_enforcement_disabled' | 'reminders_sent';
+  | 'mfa_enforcement_enabled'
+  | 'mfa_enforcement_disabled'
+  | 'reminders_sent'
+  | 'mfa_schedule_created'
+  | 'mfa_schedule_changed'
+  | 'mfa_schedule_cancelled'
+  | 'mfa_schedule_took_effect'
+  | 'scheduled_reminder_sent';
 
 export interface SecurityEventRecord {
   id: string;
@@ -145,7 +160,17 @@ export interface SecurityEventRecord {
   type: SecurityEventType;
   actorId: string;
   at: number;
-  details: { recipients?: number; jobId?: string; mfaMethods?: 'any' | 'phishing_resistant' };
+  details: {
+    recipients?: number;
+    jobId?: string;
+    mfaMethods?: 'any' | 'phishing_resistant';
+    requiredFrom?: string;
+    previousRequiredFrom?: string;
+    wave?: WaveKey;
+    sent?: number;
+    skipped?: number;
+    early?: boolean;
+  };
 }
 
 export interface ReminderSkippedCounts {
@@ -168,6 +193,8 @@ export interface ReminderJobRecord {
   createdAt: number;
   finishedAt: number | null;
   status: 'running' | 'completed' | 'cancelled';
+  /** Set when the job is a wave of a rollout schedule. */
+  wave?: WaveKey;
 }
 
 export interface IdempotencyRecord {

@@ -12,6 +12,8 @@ import {
 import { noteRemindersChanged, rowLookup, type Row } from './member-query';
 import { sendReminderMail } from './reminder-mail';
 import { userRef } from './views';
+import { recordWaveOutcome } from './wave-outcome';
+import type { WaveKey } from './mfa-schedule-types';
 
 export const COOLDOWN_MS = 24 * 3_600_000;
 /** More recipients than this run as a job (202) instead of in the request. */
@@ -26,13 +28,15 @@ export function remindOne(
   actor: UserRecord,
   origin: string,
   at: number,
+  /** Sent by a rollout schedule's wave (the e-mail then says so, and the history shows it). */
+  wave?: WaveKey,
 ): Outcome {
   if (row.u.mfa) return 'alreadyEnabled';
   // The cooldown is per person, across organizations (openapi.yaml, sendReminders): the person
   // receives the e-mails, whichever organization sends them.
   for (const last of [row.m.lastRemindedAt, row.u.lastRemindedAt ?? null])
     if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
-  sendReminderMail(row.u, org, actor, origin, at);
+  sendReminderMail(row.u, org, actor, origin, at, wave);
   row.m.lastRemindedAt = at;
   row.u.lastRemindedAt = at;
   return 'sent';
@@ -118,7 +122,7 @@ export function advanceJob(job: ReminderJobRecord, fallbackOrigin = ''): number 
         job.skipped.notInOrganization++; // never a member, or left since the job started
         continue;
       }
-      const outcome = remindOne(row, org, actor, origin, at);
+      const outcome = remindOne(row, org, actor, origin, at, job.wave);
       if (outcome === 'sent') {
         job.sent++;
         changed = true;
@@ -138,7 +142,8 @@ export function finishJob(
 ): void {
   job.status = status;
   job.finishedAt = at;
-  if (job.sent > 0) recordSendEvent(org, job.actorId, at, job.sent, job.id);
+  if (job.wave) recordWaveOutcome(job, org, at);
+  else if (job.sent > 0) recordSendEvent(org, job.actorId, at, job.sent, job.id);
 }
 
 export function jobView(job: ReminderJobRecord): components['schemas']['ReminderJob'] {
@@ -152,5 +157,6 @@ export function jobView(job: ReminderJobRecord): components['schemas']['Reminder
     createdAt: new Date(job.createdAt).toISOString(),
     finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),
     createdBy: actor ? userRef(actor) : { id: job.actorId, name: null, email: '' },
+    ...(job.wave ? { wave: job.wave } : {}),
   };
 }

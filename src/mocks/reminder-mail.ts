@@ -1,6 +1,8 @@
 import { BRAND, cliCommand } from '@/lib/brand';
 import { nextId, type OrgRecord, type UserRecord } from './db';
 import { deliver } from './outbox';
+import type { WaveKey } from './mfa-schedule-types';
+import { mfaRequiredAt, pendingSchedule } from './mfa-schedule';
 
 /**
  * The reminder e-mail: plain text (a name is never markup), the steps of the source document,
@@ -13,9 +15,12 @@ export function reminderText(
   actor: UserRecord,
   origin: string,
 ): string {
-  const requirement = org.mfaRequired
+  const pending = pendingSchedule(org);
+  const requirement = mfaRequiredAt(org)
     ? `${org.name} requires MFA: until you set it up, you cannot use the Console, Git, SSH or the API in ${org.name}.`
-    : `${org.name} asks every member to protect their account with MFA.`;
+    : pending
+      ? `${org.name} requires MFA from ${new Date(pending.requiredFrom).toUTCString()}: from then on, without it you cannot use the Console, Git, SSH or the API in ${org.name}.`
+      : `${org.name} asks every member to protect their account with MFA.`;
   return [
     `Hello ${user.name ?? user.email},`,
     '',
@@ -44,6 +49,7 @@ export function sendReminderMail(
   actor: UserRecord,
   origin: string,
   at: number,
+  wave?: WaveKey,
 ): void {
   deliver({
     id: nextId('mail'),
@@ -52,5 +58,8 @@ export function sendReminderMail(
     subject: `Set up multi-factor authentication for ${org.name}`,
     text: reminderText(user, org, actor, origin),
     sentAt: at,
+    orgId: org.id,
+    actorId: wave ? null : actor.id,
+    ...(wave ? { wave } : {}),
   });
 }

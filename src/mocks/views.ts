@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema';
 import { clock, db, type OrgRecord, type SessionRecord, type UserRecord } from './db';
+import { mfaRequiredAt, pendingSchedule } from './mfa-schedule';
 
 type Schemas = components['schemas'];
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -20,7 +21,7 @@ export function sessionView(session: SessionRecord, user: UserRecord): Schemas['
 /** The methods an organization requires, as `amr` values. */
 export function requiredAmr(org: OrgRecord): string[] {
   return [
-    ...(org.mfaRequired ? [org.mfaMethods === 'phishing_resistant' ? 'hwk' : 'mfa'] : []),
+    ...(mfaRequiredAt(org) ? [org.mfaMethods === 'phishing_resistant' ? 'hwk' : 'mfa'] : []),
     ...(org.ssoProvider ? [`sso:${org.ssoProvider}`] : []),
   ];
 }
@@ -44,7 +45,7 @@ export function membershipsOf(userId: string): { org: OrgRecord; role: Schemas['
 /** Organizations that require MFA and that the person owns: removing their MFA is refused. */
 export function ownedRequiringMfa(userId: string): Schemas['OrgRef'][] {
   return membershipsOf(userId)
-    .filter(({ org, role }) => role === 'owner' && org.mfaRequired)
+    .filter(({ org, role }) => role === 'owner' && mfaRequiredAt(org))
     .map(({ org }) => ({ slug: org.slug, name: org.name }));
 }
 
@@ -72,13 +73,17 @@ export function orgSummary(
   session: SessionRecord,
 ): Schemas['OrganizationSummary'] {
   const missing = missingAmr(org, session);
+  const pending = pendingSchedule(org);
   return {
     id: org.id,
     slug: org.slug,
     name: org.name,
     role,
-    mfaRequired: org.mfaRequired,
+    mfaRequired: mfaRequiredAt(org),
     ssoProvider: org.ssoProvider,
+    mfaSchedule: pending
+      ? { requiredFrom: iso(pending.requiredFrom), serverTime: iso(clock.now()) }
+      : null,
     access: { granted: missing.length === 0, missing },
   };
 }
@@ -93,7 +98,7 @@ export function pendingEnrollmentOf(userId: string) {
 
 export function mfaStatus(user: UserRecord): Schemas['MfaStatus'] {
   const orgs = membershipsOf(user.id);
-  const requiring = orgs.filter(({ org }) => org.mfaRequired);
+  const requiring = orgs.filter(({ org }) => mfaRequiredAt(org));
   const pending = pendingEnrollmentOf(user.id);
   return {
     enabled: user.mfa !== null,

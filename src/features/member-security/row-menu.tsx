@@ -1,4 +1,6 @@
-import { createContext, use, useId } from 'react';
+import { createContext, use, useId, useState } from 'react';
+import { useParams } from 'react-router';
+import { ReminderHistoryDialog } from './reminder-history';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import type { Member } from './api';
 import { displayName } from '@/lib/display-name';
@@ -34,28 +36,45 @@ export function RowMenu({ member }: { member: Member }) {
   const name = displayName(member);
   const block = canManage ? reminderBlock(member) : 'Only owners and admins can remind';
   const pending = pendingId === member.id;
+  const { orgSlug = '' } = useParams();
+  const [history, setHistory] = useState(false);
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`More actions for ${name}`}>
-          <DotsIcon />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          disabled={Boolean(block) || pending}
-          onClick={() => remind(member)}
-          aria-label="Remind"
-          aria-describedby={block ? reasonId : undefined}
-        >
-          <Text size="sm">{pending ? 'Sending…' : 'Remind'}</Text>
-          {block && (
-            <Text size="xs" c="dimmed" id={reasonId}>
-              {block}
-            </Text>
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={`More actions for ${name}`}>
+            <DotsIcon />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item
+            disabled={Boolean(block) || pending}
+            onClick={() => remind(member)}
+            aria-label="Remind"
+            aria-describedby={block ? reasonId : undefined}
+          >
+            <Text size="sm">{pending ? 'Sending…' : 'Remind'}</Text>
+            {block && (
+              <Text size="xs" c="dimmed" id={reasonId}>
+                {block}
+              </Text>
+            )}
+          </Menu.Item>
+          {canManage && (
+            <Menu.Item onClick={() => setHistory(true)}>
+              <Text size="sm">Reminder history</Text>
+            </Menu.Item>
           )}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        </Menu.Dropdown>
+      </Menu>
+      {history && (
+        <ReminderHistoryDialog
+          orgSlug={orgSlug}
+          userId={member.id}
+          name={name}
+          onClose={() => setHistory(false)}
+        />
+      )}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { OrgSecurity, ReminderJob, ReminderResult, SecurityEvent } from './api';
 import { displayName } from '@/lib/display-name';
 import { formatCount, formatDateTime } from '@/lib/format';
+import { scheduleEventText } from './schedule/event-text';
 
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -42,5 +43,7 @@ export function eventText(event: SecurityEvent): string {
         ? `${who} sent MFA reminders`
         : `${who} sent MFA reminders to ${plural(n, 'person', 'people')}`;
     }
+    default:
+      return scheduleEventText(event, who);
   }
 }

@@ -28,6 +28,7 @@ import {
 } from './api';
 import { EnforcementDialog } from './enforcement-dialog';
 import { PhishingResistantOption } from './phishing-resistant';
+import { SchedulePanel } from './schedule/schedule-panel';
 import { lastChanged } from './format';
 import { saveFailure, savedNotice, type Notice } from './notices';
 
@@ -198,6 +199,11 @@ export function MfaRequired({
               {lastChanged(security.data)}
             </Text>
             <ViewerReason security={security.data} setUpMfaPath={setUpMfaPath} stepUp={stepUp} />
+            <SchedulePanel
+              orgSlug={orgSlug}
+              orgName={orgName}
+              mfaRequired={security.data.mfaRequired}
+            />
           </>
         )}
         {notice && (

@@ -14,7 +14,7 @@ const PER_PAGE_CHOICES = [10, 25, 50, 100];
  * (PRODUCT §5). The same rule applies in both directions: while MFA is required the session
  * already passed the organization's own `mfa` requirement, so turning it off never needs more.
  */
-function requireEnforcementRights(ctx: OrgContext): void {
+export function requireEnforcementRights(ctx: OrgContext): void {
   requireManager(ctx);
   if (!ctx.user.mfa) {
     throw new ProblemError(

@@ -3,6 +3,7 @@ import { requireOrgAccess } from '../org-access';
 import { membershipsOf, orgSummary, userRef } from '../views';
 import { db } from '../db';
 import type { components } from '@/api/schema';
+import { mfaRequiredAt } from '../mfa-schedule';
 
 export function etagOf(version: number): string {
   return `"v${version}"`;
@@ -22,7 +23,7 @@ export function securityView(
           ? 'session_without_mfa'
           : null;
   return {
-    mfaRequired: org.mfaRequired,
+    mfaRequired: mfaRequiredAt(org),
     mfaMethods: org.mfaMethods ?? 'any',
     ssoProvider: org.ssoProvider,
     updatedAt: org.updatedAt ? new Date(org.updatedAt).toISOString() : null,

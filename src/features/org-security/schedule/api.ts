@@ -1,0 +1,67 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import type { WaveKey } from '@/lib/reminder-waves';
+
+export type MfaSchedule = components['schemas']['MfaSchedule'];
+export type ScheduleWave = components['schemas']['MfaScheduleWave'];
+export type MfaAdoption = components['schemas']['MfaAdoption'];
+
+/** The schedule with the ETag it was read at: every change sends it back as If-Match. */
+export type ScheduleState = MfaSchedule & { etag: string };
+
+export const scheduleKeys = {
+  schedule: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule'] as const,
+  adoption: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule', 'adoption'] as const,
+};
+
+async function withEtag(
+  call: Promise<{ data?: MfaSchedule; error?: unknown; response: Response }>,
+): Promise<ScheduleState> {
+  const data = await unwrap(call);
+  const { response } = await call;
+  return { ...data, etag: response.headers.get('ETag') ?? '' };
+}
+
+export const scheduleQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: scheduleKeys.schedule(orgSlug),
+    queryFn: () =>
+      withEtag(api.GET('/orgs/{orgSlug}/mfa-schedule', { params: { path: { orgSlug } } })),
+  });
+
+export const adoptionQuery = (orgSlug: string) =>
+  queryOptions({
+    queryKey: scheduleKeys.adoption(orgSlug),
+    queryFn: () =>
+      unwrap(api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', { params: { path: { orgSlug } } })),
+  });
+
+const ifMatch = (orgSlug: string, etag: string) => ({
+  path: { orgSlug },
+  header: { 'If-Match': etag },
+});
+
+export const createSchedule = (
+  orgSlug: string,
+  etag: string,
+  body: { requiredFrom: string; reminderPlan: WaveKey[] },
+) => withEtag(api.PUT('/orgs/{orgSlug}/mfa-schedule', { params: ifMatch(orgSlug, etag), body }));
+
+export const changeScheduleDate = (orgSlug: string, etag: string, requiredFrom: string) =>
+  withEtag(
+    api.PATCH('/orgs/{orgSlug}/mfa-schedule', {
+      params: ifMatch(orgSlug, etag),
+      body: { requiredFrom },
+    }),
+  );
+
+export const cancelSchedule = (orgSlug: string, etag: string) =>
+  withEtag(api.DELETE('/orgs/{orgSlug}/mfa-schedule', { params: ifMatch(orgSlug, etag) }));
+
+export const requireNow = (orgSlug: string, etag: string, key: string) =>
+  withEtag(
+    api.POST('/orgs/{orgSlug}/mfa-schedule/require-now', {
+      params: { path: { orgSlug }, header: { 'If-Match': etag, 'Idempotency-Key': key } },
+    }),
+  );

@@ -1,0 +1,217 @@
+import { lazy, Suspense, useState } from 'react';
+import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { idempotencyKey } from '@/api/client';
+import { errorMessage, isApiError } from '@/api/problem';
+import { ErrorState } from '@/lib/error-state';
+import {
+  cancelSchedule,
+  changeScheduleDate,
+  createSchedule,
+  requireNow,
+  scheduleKeys,
+  scheduleQuery,
+  type ScheduleState,
+} from './api';
+import { ConfirmAction } from './confirm-action';
+import { countdown, zonedDateTime } from '@/lib/zoned-date';
+import { ScheduleDialog, type ScheduleChoice } from './schedule-dialog';
+import { ScheduleProgress } from './schedule-progress';
+
+/** The chart (recharts) is its own chunk: only owners and admins with a schedule load it. */
+const AdoptionChart = lazy(() =>
+  import('./adoption-chart').then((m) => ({ default: m.AdoptionChart })),
+);
+
+type Open = 'create' | 'change' | 'cancel' | 'now' | null;
+
+/**
+ * MFA on a schedule, inside the MFA required area: Require from a date…, and while scheduled the
+ * date with its countdown, progress, the next wave, Change date, Cancel schedule and Require now.
+ * What is shown is what the server answered; every change sends the ETag read.
+ */
+export function SchedulePanel({
+  orgSlug,
+  orgName,
+  mfaRequired,
+}: {
+  orgSlug: string;
+  orgName: string;
+  mfaRequired: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const schedule = useQuery(scheduleQuery(orgSlug));
+  const [open, setOpen] = useState<Open>(null);
+  const [errorText, setErrorText] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [key, setKey] = useState('');
+
+  const save = useMutation({
+    mutationFn: async (input: { action: Open; choice?: ScheduleChoice }) => {
+      const etag =
+        queryClient.getQueryData<ScheduleState>(scheduleKeys.schedule(orgSlug))?.etag ?? '';
+      if (input.action === 'create' && input.choice)
+        return createSchedule(orgSlug, etag, input.choice);
+      if (input.action === 'change' && input.choice)
+        return changeScheduleDate(orgSlug, etag, input.choice.requiredFrom);
+      if (input.action === 'cancel') return cancelSchedule(orgSlug, etag);
+      return requireNow(orgSlug, etag, key);
+    },
+    onSuccess: (state, { action }) => {
+      queryClient.setQueryData(scheduleKeys.schedule(orgSlug), state);
+      setOpen(null);
+      setNotice(
+        action === 'cancel'
+          ? 'The schedule is cancelled: no more reminders, and MFA will not become required.'
+          : action === 'now'
+            ? `MFA is now required in ${orgName}.`
+            : `MFA will be required from ${zonedDateTime(state.requiredFrom ?? '')}.`,
+      );
+    },
+    onError: (error) => {
+      setErrorText(
+        isApiError(error, 'precondition_failed')
+          ? 'Someone changed the schedule meanwhile. Here is its current state; check it and try again.'
+          : errorMessage(error),
+      );
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['orgs', orgSlug] });
+      await queryClient.invalidateQueries({ queryKey: ['orgs'], exact: true });
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+
+  function show(next: Open) {
+    setErrorText(null);
+    setNotice(null);
+    setKey(idempotencyKey());
+    setOpen(next);
+  }
+  const close = () => !save.isPending && setOpen(null);
+
+  if (schedule.isPending)
+    return <Skeleton height={36} role="status" aria-label="Loading the schedule" />;
+  if (schedule.isError)
+    return (
+      <ErrorState
+        error={schedule.error}
+        title="Could not load the schedule"
+        onRetry={() => void schedule.refetch()}
+      />
+    );
+  const s = schedule.data;
+  const { canChange, role } = s.viewer;
+  const manager = role !== 'member';
+
+  return (
+    <Stack gap="sm">
+      {s.status === 'scheduled' && s.requiredFrom && (
+        <Alert
+          color="blue"
+          variant="light"
+          title={`MFA required from ${zonedDateTime(s.requiredFrom)} (${countdown(s.requiredFrom, s.serverTime)})`}
+        >
+          <Stack gap="sm">
+            <ScheduleProgress schedule={s} />
+            {canChange ? (
+              <Group gap="xs">
+                <Button size="xs" variant="default" onClick={() => show('change')}>
+                  Change date
+                </Button>
+                <Button size="xs" variant="default" onClick={() => show('cancel')}>
+                  Cancel schedule
+                </Button>
+                <Button size="xs" onClick={() => show('now')}>
+                  Require now
+                </Button>
+              </Group>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {manager
+                  ? 'Only owners and admins with MFA, signed in with it, can change the schedule.'
+                  : 'Only owners and admins can change the schedule.'}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {s.status === 'in_effect' && s.requiredFrom && (
+        <Text size="sm">
+          Required on a schedule from {zonedDateTime(s.requiredFrom)}
+          {s.createdBy ? `, scheduled by ${s.createdBy.name ?? s.createdBy.email}` : ''}.
+        </Text>
+      )}
+      {s.status !== 'scheduled' && !mfaRequired && manager && (
+        <Group>
+          <Button variant="default" disabled={!canChange} onClick={() => show('create')}>
+            Require from a date…
+          </Button>
+        </Group>
+      )}
+      {notice && (
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      )}
+      {manager && s.status !== 'none' && (
+        <Suspense
+          fallback={<Skeleton height={160} role="status" aria-label="Loading the adoption chart" />}
+        >
+          <AdoptionChart orgSlug={orgSlug} />
+        </Suspense>
+      )}
+      {(open === 'create' || open === 'change') && (
+        <ScheduleDialog
+          orgSlug={orgSlug}
+          orgName={orgName}
+          schedule={s}
+          mode={open}
+          saving={save.isPending}
+          errorText={errorText}
+          onConfirm={(choice) => {
+            setErrorText(null);
+            save.mutate({ action: open, choice });
+          }}
+          onClose={close}
+        />
+      )}
+      {open === 'cancel' && (
+        <ConfirmAction
+          title="Cancel the schedule?"
+          confirmLabel="Cancel schedule"
+          danger
+          pending={save.isPending}
+          errorText={errorText}
+          onConfirm={() => save.mutate({ action: 'cancel' })}
+          onClose={close}
+        >
+          <Text size="sm">
+            No more reminders go out, and MFA does not become required on the date.
+          </Text>
+        </ConfirmAction>
+      )}
+      {open === 'now' && (
+        <ConfirmAction
+          title={`Require MFA in ${orgName} now?`}
+          confirmLabel="Require now"
+          pending={save.isPending}
+          errorText={errorText}
+          onConfirm={() => save.mutate({ action: 'now' })}
+          onClose={close}
+        >
+          <Text size="sm">
+            Everyone without MFA loses access to {orgName}&apos;s Console, Git, SSH and API at once,
+            until they set it up. Nobody is removed.
+          </Text>
+        </ConfirmAction>
+      )}
+    </Stack>
+  );
+}
