@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/security-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own security events, newest first (cursor paging) */
+        get: operations["listMySecurityActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/mfa/removal": {
         parameters: {
             query?: never;
@@ -468,6 +485,8 @@ export interface components {
             /** @constant */
             status: "signed_in";
             session: components["schemas"]["Session"];
+            /** @description Present when a recovery code signed the person in; how many are left. */
+            recoveryCodesRemaining?: number;
         };
         MfaRequired: {
             /** @constant */
@@ -636,6 +655,28 @@ export interface components {
                 recipients?: number;
                 jobId?: string;
             };
+        };
+        SecurityActivity: {
+            id: string;
+            /** @enum {string} */
+            type: "signed_in" | "app_added" | "app_removed" | "passkey_added" | "passkey_removed" | "recovery_codes_regenerated" | "recovery_code_used" | "mfa_reset" | "mfa_locked";
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description signed_in only; the method that completed the sign-in.
+             * @enum {string}
+             */
+            method?: "password" | "totp" | "recovery_code" | "passkey";
+            recoveryCodesRemaining?: number;
+            actor?: components["schemas"]["UserRef"];
+            organization?: components["schemas"]["OrgRef"];
+            reason?: string;
+            /** Format: date-time */
+            lockedUntil?: string;
+        };
+        SecurityActivityPage: {
+            items: components["schemas"]["SecurityActivity"][];
+            nextCursor: string | null;
         };
         SecurityEventPage: {
             items: components["schemas"]["SecurityEvent"][];
@@ -964,6 +1005,33 @@ export interface operations {
                     "application/json": components["schemas"]["MfaStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listMySecurityActivity: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityActivityPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };

@@ -66,7 +66,15 @@ export interface EnrollmentRecord {
 }
 
 export type EmailKind =
-  'mfa_reminder' | 'mfa_enabled' | 'mfa_removed' | 'recovery_codes_regenerated';
+  | 'mfa_reminder'
+  | 'mfa_enabled'
+  | 'mfa_removed'
+  | 'recovery_codes_regenerated'
+  | 'recovery_code_used'
+  | 'mfa_reset'
+  | 'mfa_locked'
+  | 'passkey_added'
+  | 'passkey_removed';
 
 export interface EmailRecord {
   id: string;
@@ -76,6 +84,33 @@ export interface EmailRecord {
   /** Plain text only: names are never interpreted as markup. */
   text: string;
   sentAt: number;
+  /** The security activity event a notice is about: one notice per event (security-notice.ts). */
+  eventId?: string;
+}
+
+export type ActivityType =
+  | 'signed_in'
+  | 'app_added'
+  | 'app_removed'
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'recovery_codes_regenerated'
+  | 'recovery_code_used'
+  | 'mfa_reset'
+  | 'mfa_locked';
+
+/** One entry of a person's own security activity (My profile → Security). */
+export interface ActivityRecord {
+  id: string;
+  userId: string;
+  type: ActivityType;
+  at: number;
+  method?: 'password' | 'totp' | 'recovery_code' | 'passkey';
+  recoveryCodesRemaining?: number;
+  actorId?: string;
+  orgId?: string;
+  reason?: string;
+  lockedUntil?: number;
 }
 
 export type SecurityEventType =
@@ -144,6 +179,8 @@ export interface DbState {
   enrollments: Map<string, EnrollmentRecord>;
   outbox: EmailRecord[];
   events: SecurityEventRecord[];
+  /** Every person's own security activity, oldest first. */
+  activity: ActivityRecord[];
   jobs: Map<string, ReminderJobRecord>;
   idempotency: Map<string, IdempotencyRecord>;
   /** actorId → timestamps of recent reminder sends (rate limit). */
@@ -177,6 +214,7 @@ function emptyState(): DbState {
     enrollments: new Map(),
     outbox: [],
     events: [],
+    activity: [],
     jobs: new Map(),
     idempotency: new Map(),
     reminderSends: new Map(),

@@ -8,6 +8,7 @@ import { enrollmentHandlers } from './handlers/enrollment';
 import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
+import { activityHandlers } from './handlers/activity';
 import { notFound, problemResponse, ProblemError } from './http';
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
@@ -64,5 +65,6 @@ export const handlers = [
   ...enforcementHandlers,
   ...memberHandlers,
   ...reminderHandlers,
+  ...activityHandlers,
   unknownRoute,
 ];

@@ -26,6 +26,7 @@ export function snapshot(): unknown {
     enrollments: [...db.enrollments.values()],
     outbox: db.outbox.slice(-OUTBOX_KEEP),
     events: db.events,
+    activity: db.activity.slice(-OUTBOX_KEEP),
     jobs: [...db.jobs.values()],
     idempotency: [...db.idempotency.values()],
     reminderSends: [...db.reminderSends.entries()],
@@ -46,6 +47,7 @@ type Snapshot = {
   enrollments: DbState extends { enrollments: Map<string, infer E> } ? E[] : never;
   outbox: DbState['outbox'];
   events: DbState['events'];
+  activity?: DbState['activity'];
   jobs: DbState extends { jobs: Map<string, infer J> } ? J[] : never;
   idempotency: DbState extends { idempotency: Map<string, infer I> } ? I[] : never;
   reminderSends: [string, number[]][];
@@ -67,6 +69,7 @@ export function restore(raw: unknown): boolean {
   db.enrollments = new Map(s.enrollments.map((x) => [x.id, x]));
   db.outbox = s.outbox;
   db.events = s.events;
+  db.activity = s.activity ?? [];
   db.jobs = new Map(s.jobs.map((x) => [x.id, x]));
   db.idempotency = new Map(s.idempotency.map((x) => [x.key, x]));
   db.reminderSends = new Map(s.reminderSends);

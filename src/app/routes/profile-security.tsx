@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Alert, Card, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -17,8 +18,20 @@ export const prefetch: PagePrefetch = (client) =>
 /** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
   const me = useQuery(meQuery());
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  // "Regenerate recovery codes" after a sign-in with one of the last codes: open the dialog once.
+  const [regenerate] = useState(() => params.get('regenerate') === '1');
+  useEffect(() => {
+    if (params.has('regenerate'))
+      setParams(
+        (p) => {
+          p.delete('regenerate');
+          return p;
+        },
+        { replace: true },
+      );
+  }, [params, setParams]);
   // Set when a blocked organization page sent the person here to set up MFA first.
   const returnTo = params.get('returnTo');
   return (
@@ -39,6 +52,7 @@ export function ProfileSecurityRoute() {
       {me.isSuccess && (
         <MfaSecurity
           accountName={me.data.email}
+          initialDialog={regenerate ? 'regenerate' : null}
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}

@@ -2,13 +2,20 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
 import { formatTime } from '@/lib/format';
+import {
+  LOW_RECOVERY_CODES,
+  LowCodesNotice,
+  recoveryCodesLeft,
+  REGENERATE_PATH,
+} from './low-codes-notice';
 
 type Proof = { code: string } | { recoveryCode: string };
 
 interface Props {
   email: string;
   submit: (proof: Proof) => Promise<unknown>;
-  onSignedIn: () => void;
+  /** `next`: where to go instead of the page the person was opening. */
+  onSignedIn: (next?: string) => void;
   onRestart: (message: string) => void;
 }
 
@@ -27,6 +34,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState(false);
   const [pending, setPending] = useState(false);
+  const [lowCodes, setLowCodes] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), [useRecovery]);
@@ -48,8 +56,10 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
     setPending(true);
     setError(null);
     try {
-      await submit(useRecovery ? { recoveryCode: trimmed } : { code: trimmed });
-      onSignedIn();
+      const result = await submit(useRecovery ? { recoveryCode: trimmed } : { code: trimmed });
+      const left = recoveryCodesLeft(result);
+      if (left !== null && left <= LOW_RECOVERY_CODES) setLowCodes(left);
+      else onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
       if (isApiError(e, 'mfa_locked')) {
@@ -67,6 +77,15 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       setPending(false);
     }
   }
+
+  if (lowCodes !== null)
+    return (
+      <LowCodesNotice
+        left={lowCodes}
+        onRegenerate={() => onSignedIn(REGENERATE_PATH)}
+        onContinue={() => onSignedIn()}
+      />
+    );
 
   return (
     <Stack gap="md">

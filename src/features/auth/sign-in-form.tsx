@@ -11,7 +11,8 @@ export interface DemoAccount {
 }
 
 interface Props {
-  onSignedIn: () => void;
+  /** `next`: where to go instead of the page the person was opening. */
+  onSignedIn: (next?: string) => void;
   /** Listed as one-click sign-ins when the mock backend runs (never in production builds). */
   demo?: { accounts: DemoAccount[]; password: string; note: string };
   notice?: string;

@@ -14,6 +14,7 @@ import {
   stringField,
 } from '../http';
 import { hashPassword } from '../seed';
+import { recordActivity } from '../security-activity';
 import { proveSecondFactor } from '../totp';
 import { sessionView } from '../views';
 
@@ -68,6 +69,7 @@ export const authHandlers = [
         );
       }
       const session = createSession(user.id, ['pwd']);
+      recordActivity(user, { type: 'signed_in', method: 'password' });
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
         { headers: sessionCookieHeaders(session) },
@@ -92,11 +94,19 @@ export const authHandlers = [
       }
       const user = db.users.get(challenge.userId);
       if (!user) throw invalidCredentials();
-      proveSecondFactor(user, body, { wrongStatus: 401 });
+      const proof = proveSecondFactor(user, body, { wrongStatus: 401 });
       db.challenges.delete(challenge.id);
       const session = createSession(user.id, ['pwd', 'mfa']);
+      recordActivity(user, { type: 'signed_in', method: proof.method });
       return response(200).json(
-        { status: 'signed_in', session: sessionView(session, user) },
+        {
+          status: 'signed_in',
+          session: sessionView(session, user),
+          // The sign-in that used a recovery code says how many are left.
+          ...(proof.method === 'recovery_code'
+            ? { recoveryCodesRemaining: proof.recoveryCodesRemaining }
+            : {}),
+        },
         { headers: sessionCookieHeaders(session) },
       );
     }),

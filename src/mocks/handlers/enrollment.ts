@@ -1,5 +1,4 @@
-import { BRAND } from '@/lib/brand';
-import { clock, db, nextId, type EmailKind, type EnrollmentRecord, type UserRecord } from '../db';
+import { clock, db, type EnrollmentRecord, type UserRecord } from '../db';
 import {
   guard,
   http,
@@ -13,7 +12,9 @@ import {
 } from '../http';
 import { idempotent } from '../idempotency';
 import { base32, secureBytes, secureId } from '../random';
-import { formatRecoveryCode, hashRecoveryCode } from '../seed';
+import { hashRecoveryCode } from '../seed';
+import { newRecoveryCode } from '../recovery-codes';
+import { securityChange } from '../security-activity';
 import {
   checkTotp,
   ISSUER,
@@ -29,47 +30,10 @@ const MAX_FAILURES = 5;
 const RECOVERY_CODE_COUNT = 10;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Ten recovery codes of 80 bits each from the CSPRNG; only their hashes are kept. */
+/** Ten readable recovery codes (79 bits each) from the CSPRNG; only their hashes are kept. */
 function issueRecoveryCodes(user: UserRecord): { codes: string[]; hashes: string[] } {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
-    formatRecoveryCode(secureBytes(10)),
-  );
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());
   return { codes, hashes: codes.map((code) => hashRecoveryCode(user.id, code)) };
-}
-
-const MAIL: Record<Exclude<EmailKind, 'mfa_reminder'>, { subject: string; body: string }> = {
-  mfa_enabled: {
-    subject: `Multi-factor authentication was turned on for your ${BRAND.name} account`,
-    body: 'An authenticator app was set up for your account and 10 new recovery codes were created.',
-  },
-  mfa_removed: {
-    subject: `Multi-factor authentication was removed from your ${BRAND.name} account`,
-    body: 'The authenticator app was removed from your account and its recovery codes no longer work. Organizations that require MFA will block your access until you set it up again.',
-  },
-  recovery_codes_regenerated: {
-    subject: `New recovery codes for your ${BRAND.name} account`,
-    body: 'New recovery codes were created for your account. The previous codes no longer work.',
-  },
-};
-
-/** A notification to the person: plain text, never a secret or a code. */
-function notify(user: UserRecord, kind: keyof typeof MAIL): void {
-  const { subject, body } = MAIL[kind];
-  const now = clock.now();
-  db.outbox.push({
-    id: nextId('mail'),
-    kind,
-    to: user.email,
-    subject,
-    text: [
-      `Hello ${user.name ?? user.email},`,
-      '',
-      `${body} (${iso(now)})`,
-      '',
-      `If this was not you, sign in to ${BRAND.product} at once, change your password and review My profile → Security.`,
-    ].join('\n'),
-    sentAt: now,
-  });
 }
 
 function ownEnrollment(userId: string, id: string): EnrollmentRecord {
@@ -218,7 +182,7 @@ export const enrollmentHandlers = [
           db.enrollments.delete(enrollment.id);
           db.revision++;
           if (!session.amr.includes('mfa')) session.amr.push('mfa');
-          notify(user, 'mfa_enabled');
+          securityChange(user, { type: 'app_added' });
           return Response.json(
             { mfa: mfaStatus(user), recoveryCodes: codes, session: sessionView(session, user) },
             { headers: NO_STORE },
@@ -254,7 +218,7 @@ export const enrollmentHandlers = [
         // Sessions made with MFA no longer meet an organization's requirement.
         for (const s of db.sessions.values())
           if (s.userId === user.id) s.amr = s.amr.filter((m) => m !== 'mfa');
-        notify(user, 'mfa_removed');
+        securityChange(user, { type: 'app_removed' });
         return Response.json(mfaStatus(user), { headers: NO_STORE });
       });
       return response.untyped(answer);
@@ -276,7 +240,7 @@ export const enrollmentHandlers = [
           if (!user.mfa) throw new Error('proveSecondFactor lets only users with MFA through');
           const { codes, hashes } = issueRecoveryCodes(user);
           user.mfa.recoveryCodeHashes = hashes;
-          notify(user, 'recovery_codes_regenerated');
+          securityChange(user, { type: 'recovery_codes_regenerated' });
           return Response.json({ recoveryCodes: codes }, { headers: NO_STORE });
         },
         { secret: true },
