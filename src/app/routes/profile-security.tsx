@@ -7,6 +7,7 @@ import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
+import { RecentSecurityActivity } from '@/features/mfa-enrollment/security-activity';
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
@@ -56,6 +57,7 @@ export function ProfileSecurityRoute() {
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
+      <RecentSecurityActivity />
       <Card withBorder padding="lg">
         <TroubleshootAccessError />
       </Card>
