@@ -408,6 +408,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgSlug}/members/{userId}/mfa-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a managed account's MFA (owners and admins, MFA confirmed in the last 10 minutes)
+         * @description With two or more owners and admins with MFA, this creates a request another one approves within 24 hours (status `pending`); otherwise the reset happens at once (`completed`, `singleApprover`). Refused for accounts the organization does not manage, for oneself, and for an owner when the caller is an admin.
+         */
+        post: operations["resetMemberMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending MFA reset requests (owners and admins) */
+        get: operations["listMfaResetRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another person's reset request (it then takes effect) */
+        post: operations["approveMfaReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a reset request (any owner or admin, the requester included) */
+        post: operations["declineMfaReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgSlug}/security-events": {
         parameters: {
             query?: never;
@@ -487,6 +558,8 @@ export interface components {
             session: components["schemas"]["Session"];
             /** @description Present when a recovery code signed the person in; how many are left. */
             recoveryCodesRemaining?: number;
+            /** @description An organization reset this person's MFA; lead them to set it up again. */
+            mfaSetupRequired?: boolean;
         };
         MfaRequired: {
             /** @constant */
@@ -590,6 +663,8 @@ export interface components {
             mfaEnabled: boolean;
             /** Format: date-time */
             lastRemindedAt: string | null;
+            /** @description The account's e-mail domain is verified by this organization (it may reset its MFA). */
+            managed?: boolean;
         };
         MemberPage: {
             items: components["schemas"]["Member"][];
@@ -647,13 +722,18 @@ export interface components {
         SecurityEvent: {
             id: string;
             /** @enum {string} */
-            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent";
+            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent" | "mfa_reset_requested" | "mfa_reset_approved" | "mfa_reset_declined" | "mfa_reset_expired" | "mfa_reset";
             actor: components["schemas"]["UserRef"];
             /** Format: date-time */
             createdAt: string;
             details: {
                 recipients?: number;
                 jobId?: string;
+                target?: components["schemas"]["UserRef"];
+                requestId?: string;
+                reason?: string;
+                /** @description mfa_reset only; true when the organization had one owner or admin with MFA, so no second approval was possible. */
+                singleApprover?: boolean;
             };
         };
         SecurityActivity: {
@@ -677,6 +757,28 @@ export interface components {
         SecurityActivityPage: {
             items: components["schemas"]["SecurityActivity"][];
             nextCursor: string | null;
+        };
+        MfaResetCreate: {
+            /** @description Required; at most 500 characters. */
+            reason: string;
+            /** @description The person's e-mail typed again. */
+            email: string;
+        };
+        MfaResetRequest: {
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "completed" | "declined" | "expired";
+            target: components["schemas"]["UserRef"];
+            requestedBy: components["schemas"]["UserRef"];
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decidedBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            singleApprover: boolean;
         };
         SecurityEventPage: {
             items: components["schemas"]["SecurityEvent"][];
@@ -1576,6 +1678,144 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    resetMemberMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaResetCreate"];
+            };
+        };
+        responses: {
+            /** @description The request (pending) or the reset (completed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listMfaResetRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending requests, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MfaResetRequest"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveMfaReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The request expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineMfaReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declined request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The request expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSecurityEvents: {

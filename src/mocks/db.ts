@@ -22,6 +22,8 @@ export interface UserRecord {
   mfa: MfaRecord | null;
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
+  /** Set when an organization reset their MFA: the next sign-in leads to setup. */
+  mfaSetupRequired?: boolean;
 }
 
 export interface OrgRecord {
@@ -34,6 +36,8 @@ export interface OrgRecord {
   updatedBy: string | null;
   /** Bumped on every change; the ETag is derived from it. */
   version: number;
+  /** E-mail domains the organization verified: their accounts are managed by it. */
+  verifiedDomains?: string[];
 }
 
 export interface MembershipRecord {
@@ -48,6 +52,8 @@ export interface SessionRecord {
   amr: string[];
   createdAt: number;
   expiresAt: number;
+  /** When this session last proved MFA (sign-in or step-up). */
+  mfaAt?: number;
 }
 
 export interface ChallengeRecord {
@@ -114,7 +120,14 @@ export interface ActivityRecord {
 }
 
 export type SecurityEventType =
-  'mfa_enforcement_enabled' | 'mfa_enforcement_disabled' | 'reminders_sent';
+  | 'mfa_enforcement_enabled'
+  | 'mfa_enforcement_disabled'
+  | 'reminders_sent'
+  | 'mfa_reset_requested'
+  | 'mfa_reset_approved'
+  | 'mfa_reset_declined'
+  | 'mfa_reset_expired'
+  | 'mfa_reset';
 
 export interface SecurityEventRecord {
   id: string;
@@ -122,7 +135,29 @@ export interface SecurityEventRecord {
   type: SecurityEventType;
   actorId: string;
   at: number;
-  details: { recipients?: number; jobId?: string };
+  details: {
+    recipients?: number;
+    jobId?: string;
+    /** MFA resets: whose, the request, why, and whether one person could do it alone. */
+    targetId?: string;
+    requestId?: string;
+    reason?: string;
+    singleApprover?: boolean;
+  };
+}
+
+/** A reset of a managed account's MFA that waits for a second owner or admin. */
+export interface MfaResetRecord {
+  id: string;
+  orgId: string;
+  requesterId: string;
+  targetId: string;
+  reason: string;
+  createdAt: number;
+  expiresAt: number;
+  status: 'pending' | 'completed' | 'declined' | 'expired';
+  decidedBy: string | null;
+  decidedAt: number | null;
 }
 
 export interface ReminderSkippedCounts {
@@ -181,6 +216,7 @@ export interface DbState {
   events: SecurityEventRecord[];
   /** Every person's own security activity, oldest first. */
   activity: ActivityRecord[];
+  mfaResets: Map<string, MfaResetRecord>;
   jobs: Map<string, ReminderJobRecord>;
   idempotency: Map<string, IdempotencyRecord>;
   /** actorId → timestamps of recent reminder sends (rate limit). */
@@ -215,6 +251,7 @@ function emptyState(): DbState {
     outbox: [],
     events: [],
     activity: [],
+    mfaResets: new Map(),
     jobs: new Map(),
     idempotency: new Map(),
     reminderSends: new Map(),

@@ -9,6 +9,7 @@ import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { activityHandlers } from './handlers/activity';
+import { mfaResetHandlers } from './handlers/mfa-reset';
 import { notFound, problemResponse, ProblemError } from './http';
 
 const faults = rawHttp.all('*/api/*', async ({ request }) => {
@@ -66,5 +67,6 @@ export const handlers = [
   ...memberHandlers,
   ...reminderHandlers,
   ...activityHandlers,
+  ...mfaResetHandlers,
   unknownRoute,
 ];

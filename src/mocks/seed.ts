@@ -231,6 +231,9 @@ export function seedWorld(db: DbState): void {
   org(ACME_ID, 'acme', 'Acme Corp', false, null);
   org(GLOBEX_ID, 'globex', 'Globex', true, 'acme');
   org(INITECH_ID, 'initech', 'Initech', false, null);
+  // Acme Corp verified acme.example: its generated people are managed accounts (PRODUCT §8.4).
+  const acmeOrg = db.orgs.get(ACME_ID);
+  if (acmeOrg) acmeOrg.verifiedDomains = ['acme.example'];
 
   // Acme Corp: 48 people, 29 (60 %) with MFA, including names that test rendering.
   const acme: MembershipRecord[] = [

@@ -71,7 +71,12 @@ export const authHandlers = [
       const session = createSession(user.id, ['pwd']);
       recordActivity(user, { type: 'signed_in', method: 'password' });
       return response(200).json(
-        { status: 'signed_in', session: sessionView(session, user) },
+        {
+          status: 'signed_in',
+          session: sessionView(session, user),
+          // An organization reset this person's MFA: this sign-in leads to setting it up.
+          ...(user.mfaSetupRequired ? { mfaSetupRequired: true } : {}),
+        },
         { headers: sessionCookieHeaders(session) },
       );
     }),
@@ -146,6 +151,7 @@ export const authHandlers = [
       rejectUnknownFields(body, ['code', 'recoveryCode']);
       proveSecondFactor(user, body, { wrongStatus: 422 });
       if (!session.amr.includes('mfa')) session.amr.push('mfa');
+      session.mfaAt = clock.now();
       return response(200).json(sessionView(session, user));
     }),
   ),

@@ -182,6 +182,8 @@ export const enrollmentHandlers = [
           db.enrollments.delete(enrollment.id);
           db.revision++;
           if (!session.amr.includes('mfa')) session.amr.push('mfa');
+          session.mfaAt = clock.now();
+          delete user.mfaSetupRequired;
           securityChange(user, { type: 'app_added' });
           return Response.json(
             { mfa: mfaStatus(user), recoveryCodes: codes, session: sessionView(session, user) },
