@@ -779,6 +779,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             singleApprover: boolean;
+            /** @description In the list, whether the viewer may approve it (not their own request, and they may reset this person). */
+            canApprove?: boolean;
         };
         SecurityEventPage: {
             items: components["schemas"]["SecurityEvent"][];

@@ -22,12 +22,20 @@ export function ProfileSecurityRoute() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   // "Regenerate recovery codes" after a sign-in with one of the last codes: open the dialog once.
-  const [regenerate] = useState(() => params.get('regenerate') === '1');
+  // After an organization reset this person's MFA, the sign-in lands here: setup opens at once.
+  const [initialDialog] = useState(() =>
+    params.get('regenerate') === '1'
+      ? ('regenerate' as const)
+      : params.get('setup') === 'reset'
+        ? ('setup' as const)
+        : null,
+  );
   useEffect(() => {
-    if (params.has('regenerate'))
+    if (params.has('regenerate') || params.has('setup'))
       setParams(
         (p) => {
           p.delete('regenerate');
+          p.delete('setup');
           return p;
         },
         { replace: true },
@@ -48,12 +56,19 @@ export function ProfileSecurityRoute() {
           below; when you finish, you go straight back there.
         </Alert>
       )}
+      {initialDialog === 'setup' && (
+        <Alert color="orange" title="Set up MFA again">
+          An organization you belong to reset your multi-factor authentication: your earlier
+          authenticator app and recovery codes no longer work. Set up an authenticator app now. The
+          e-mail we sent you says who reset it and why.
+        </Alert>
+      )}
       {me.isPending && <Loader aria-label="Loading your security settings" />}
       {me.isError && <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
       {me.isSuccess && (
         <MfaSecurity
           accountName={me.data.email}
-          initialDialog={regenerate ? 'regenerate' : null}
+          initialDialog={initialDialog}
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}

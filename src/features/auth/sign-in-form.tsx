@@ -4,6 +4,9 @@ import { isApiError, errorMessage } from '@/api/problem';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
 
+/** Where a sign-in after an organization's MFA reset leads: setup, opened at once. */
+export const SETUP_AFTER_RESET_PATH = '/profile/security?setup=reset';
+
 export interface DemoAccount {
   name: string;
   email: string;
@@ -32,7 +35,8 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
     try {
       const result = await signIn(nextEmail, nextPassword);
       if (result.status === 'mfa_required') setChallengeId(result.challenge.id);
-      else onSignedIn();
+      // An organization reset this person's MFA: set it up again first.
+      else onSignedIn(result.mfaSetupRequired ? SETUP_AFTER_RESET_PATH : undefined);
     } catch (e) {
       setError(
         isApiError(e, 'invalid_credentials') ? 'Incorrect e-mail or password.' : errorMessage(e),

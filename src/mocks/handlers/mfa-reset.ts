@@ -47,6 +47,16 @@ function requestView(r: MfaResetRecord): components['schemas']['MfaResetRequest'
   };
 }
 
+function mayApprove(ctx: OrgContext, r: MfaResetRecord): boolean {
+  if (r.requesterId === ctx.user.id) return false;
+  try {
+    requireResettable(ctx, r.targetId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function managerWithStepUp(request: Request, slug: string): OrgContext {
   const ctx = requireOrgAccess(request, slug);
   requireManager(ctx);
@@ -135,7 +145,7 @@ export const mfaResetHandlers = [
       const items = [...db.mfaResets.values()]
         .filter((r) => r.orgId === ctx.org.id && r.status === 'pending')
         .sort((a, b) => b.createdAt - a.createdAt)
-        .map(requestView);
+        .map((r) => ({ ...requestView(r), canApprove: mayApprove(ctx, r) }));
       return response(200).json({ items }, { headers: NO_STORE });
     }),
   ),
