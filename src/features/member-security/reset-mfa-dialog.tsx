@@ -54,7 +54,14 @@ export function ResetMfaDialog({ orgSlug, orgName, member, onClose, onDone }: Pr
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Reset MFA of ${name}`} centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Reset MFA of ${name}`}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
@@ -105,7 +112,7 @@ export function ResetMfaDialog({ orgSlug, orgName, member, onClose, onDone }: Pr
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={reset.isPending}>
+            <Button type="submit" color="red.9" loading={reset.isPending}>
               Reset MFA
             </Button>
           </Group>

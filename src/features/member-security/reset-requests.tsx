@@ -57,7 +57,7 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
           {request.canApprove ? (
             <Button
               size="xs"
-              color="red"
+              color="red.9"
               loading={decide.isPending && decide.variables === 'approve'}
               onClick={() => decide.mutate('approve')}
               aria-label={`Approve the MFA reset of ${target}`}

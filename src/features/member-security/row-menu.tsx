@@ -71,7 +71,6 @@ export function RowMenu({ member }: { member: Member }) {
         </Menu.Item>
         {offerReset && (
           <Menu.Item
-            color="red"
             disabled={Boolean(noReset)}
             onClick={() => resetMfa(member)}
             aria-label="Reset MFA…"
