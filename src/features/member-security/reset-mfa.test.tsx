@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { server } from '@/mocks/node';
 import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
 import { clock, db } from '@/mocks/db';
 import { renderApp } from '../../../tests/render';
@@ -183,5 +185,48 @@ describe('MFA reset requests', () => {
     expect(
       await screen.findByText(`Olivia Owner declined the MFA reset of ${BOBBY}`, {}, SLOW),
     ).toBeVisible();
+  }, 40_000);
+
+  it('approving asks to confirm with MFA first when the approver’s step-up is old', async () => {
+    await requestAsOlivia();
+    const ana = db.users.get('usr_acme_11');
+    const m = db.memberships.get('org_acme')?.find((x) => x.userId === 'usr_mia');
+    if (m) m.role = 'admin';
+    // Mia (now an admin, with Olivia's secret for the test) approves 11 minutes after signing in.
+    const mia = db.users.get('usr_mia');
+    if (mia && ana?.mfa) mia.mfa = { ...ana.mfa, secret: OLIVIA_SECRET, recoveryCodeHashes: [] };
+    const { user } = await renderApp(PAGE, { as: 'mia' });
+    clock.advance(11 * 60_000);
+    const list = await screen.findByRole('list', { name: 'MFA reset requests' }, SLOW);
+    await user.click(
+      within(list).getByRole('button', { name: `Approve the MFA reset of ${BOBBY}` }),
+    );
+    expect(await within(list).findByText("Confirm it's you first", {}, SLOW)).toBeVisible();
+    expect(within(list).getByRole('button', { name: 'Confirm with MFA' })).toBeVisible();
+    expect(db.users.get(BOBBY_ID)?.mfa).not.toBeNull();
+  }, 40_000);
+
+  it('says when the requests could not be loaded, with Try again', async () => {
+    await requestAsOlivia();
+    let failing = true;
+    server.use(
+      http.get('*/api/orgs/acme/mfa-reset-requests', () =>
+        failing
+          ? HttpResponse.json(
+              { title: 'Server error', status: 500, code: 'server_error', detail: 'Down.' },
+              { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
+            )
+          : undefined,
+      ),
+    );
+    const { user } = await openAcme(PAGE);
+    const alert = await screen.findByText('Could not load the MFA reset requests', {}, SLOW);
+    failing = false;
+    await user.click(
+      within(alert.closest('[role="alert"]') as HTMLElement).getByRole('button', {
+        name: 'Try again',
+      }),
+    );
+    expect(await screen.findByRole('list', { name: 'MFA reset requests' }, SLOW)).toBeVisible();
   }, 40_000);
 });
