@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/security-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own security events, newest first (cursor paging) */
+        get: operations["listMySecurityActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/mfa/removal": {
         parameters: {
             query?: never;
@@ -549,6 +566,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgSlug}/members/{userId}/mfa-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a managed account's MFA (owners and admins, MFA confirmed in the last 10 minutes)
+         * @description With two or more owners and admins with MFA, this creates a request another one approves within 24 hours (status `pending`); otherwise the reset happens at once (`completed`, `singleApprover`). Refused for accounts the organization does not manage, for oneself, and for an owner when the caller is an admin.
+         */
+        post: operations["resetMemberMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending MFA reset requests (owners and admins) */
+        get: operations["listMfaResetRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another person's reset request (it then takes effect) */
+        post: operations["approveMfaReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgSlug}/mfa-reset-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a reset request (any owner or admin, the requester included) */
+        post: operations["declineMfaReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgSlug}/security-events": {
         parameters: {
             query?: never;
@@ -816,6 +904,10 @@ export interface components {
             /** @constant */
             status: "signed_in";
             session: components["schemas"]["Session"];
+            /** @description Present when a recovery code signed the person in; how many are left. */
+            recoveryCodesRemaining?: number;
+            /** @description An organization reset this person's MFA; lead them to set it up again. */
+            mfaSetupRequired?: boolean;
         };
         MfaRequired: {
             /** @constant */
@@ -947,6 +1039,8 @@ export interface components {
             methods: components["schemas"]["MfaMethodKind"][];
             /** Format: date-time */
             lastRemindedAt: string | null;
+            /** @description The account's e-mail domain is verified by this organization (it may reset its MFA). */
+            managed?: boolean;
         };
         /** @enum {string} */
         MfaMethodKind: "app" | "passkey";
@@ -1011,7 +1105,7 @@ export interface components {
         SecurityEvent: {
             id: string;
             /** @enum {string} */
-            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent" | "mfa_schedule_created" | "mfa_schedule_changed" | "mfa_schedule_cancelled" | "mfa_schedule_took_effect" | "scheduled_reminder_sent";
+            type: "mfa_enforcement_enabled" | "mfa_enforcement_disabled" | "reminders_sent" | "mfa_schedule_created" | "mfa_schedule_changed" | "mfa_schedule_cancelled" | "mfa_schedule_took_effect" | "scheduled_reminder_sent" | "mfa_reset_requested" | "mfa_reset_approved" | "mfa_reset_declined" | "mfa_reset_expired" | "mfa_reset";
             actor: components["schemas"]["UserRef"];
             /** Format: date-time */
             createdAt: string;
@@ -1028,7 +1122,58 @@ export interface components {
                 skipped?: number;
                 /** @description took effect: by "Require now" rather than at the date */
                 early?: boolean;
+                target?: components["schemas"]["UserRef"];
+                requestId?: string;
+                reason?: string;
+                /** @description mfa_reset only; true when the organization had one owner or admin with MFA, so no second approval was possible. */
+                singleApprover?: boolean;
             };
+        };
+        SecurityActivity: {
+            id: string;
+            /** @enum {string} */
+            type: "signed_in" | "app_added" | "app_removed" | "passkey_added" | "passkey_removed" | "recovery_codes_regenerated" | "recovery_code_used" | "mfa_reset" | "mfa_locked";
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description signed_in only; the method that completed the sign-in.
+             * @enum {string}
+             */
+            method?: "password" | "totp" | "recovery_code" | "passkey";
+            recoveryCodesRemaining?: number;
+            actor?: components["schemas"]["UserRef"];
+            organization?: components["schemas"]["OrgRef"];
+            reason?: string;
+            /** Format: date-time */
+            lockedUntil?: string;
+        };
+        SecurityActivityPage: {
+            items: components["schemas"]["SecurityActivity"][];
+            nextCursor: string | null;
+        };
+        MfaResetCreate: {
+            /** @description Required; at most 500 characters. */
+            reason: string;
+            /** @description The person's e-mail typed again. */
+            email: string;
+        };
+        MfaResetRequest: {
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "completed" | "declined" | "expired";
+            target: components["schemas"]["UserRef"];
+            requestedBy: components["schemas"]["UserRef"];
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decidedBy: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            singleApprover: boolean;
+            /** @description In the list, whether the viewer may approve it (not their own request, and they may reset this person). */
+            canApprove?: boolean;
         };
         SecurityEventPage: {
             items: components["schemas"]["SecurityEvent"][];
@@ -1558,6 +1703,33 @@ export interface operations {
                     "application/json": components["schemas"]["MfaStatus"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listMySecurityActivity: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityActivityPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -2398,6 +2570,144 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    resetMemberMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaResetCreate"];
+            };
+        };
+        responses: {
+            /** @description The request (pending) or the reset (completed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listMfaResetRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending requests, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MfaResetRequest"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveMfaReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The request expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineMfaReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declined request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The request expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSecurityEvents: {

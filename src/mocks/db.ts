@@ -31,6 +31,8 @@ function emptyState(): DbState {
     accountEvents: [],
     outbox: [],
     events: [],
+    activity: [],
+    mfaResets: new Map(),
     jobs: new Map(),
     idempotency: new Map(),
     reminderSends: new Map(),

@@ -11,6 +11,8 @@ import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { passkeyHandlers } from './handlers/passkeys';
 import { passkeyAuthHandlers } from './handlers/passkey-auth';
+import { activityHandlers } from './handlers/activity';
+import { mfaResetHandlers } from './handlers/mfa-reset';
 import { notFound, problemResponse, ProblemError } from './http';
 import { requestGuards } from './request-guards';
 import { scheduleHandlers } from './handlers/mfa-schedule';
@@ -69,5 +71,7 @@ export const handlers = [
   ...passkeyAuthHandlers,
   ...scheduleHandlers,
   ...scheduleInsightHandlers,
+  ...activityHandlers,
+  ...mfaResetHandlers,
   unknownRoute,
 ];

@@ -223,6 +223,7 @@ export function createSession(userId: string, amr: string[]): SessionRecord {
     amr,
     createdAt: now,
     expiresAt: now + SESSION_TTL_MS,
+    ...(amr.includes('mfa') ? { mfaAt: now } : {}),
   };
   db.sessions.set(session.id, session);
   if (transport.mode === 'jar') db.jar.sessionId = session.id;

@@ -28,6 +28,8 @@ export function snapshot(): unknown {
     accountEvents: db.accountEvents,
     outbox: db.outbox.slice(-OUTBOX_KEEP),
     events: db.events,
+    activity: db.activity.slice(-OUTBOX_KEEP),
+    mfaResets: [...db.mfaResets.values()],
     jobs: [...db.jobs.values()],
     idempotency: [...db.idempotency.values()],
     reminderSends: [...db.reminderSends.entries()],
@@ -51,6 +53,8 @@ type Snapshot = {
   accountEvents?: DbState['accountEvents'];
   outbox: DbState['outbox'];
   events: DbState['events'];
+  activity?: DbState['activity'];
+  mfaResets?: DbState extends { mfaResets: Map<string, infer R> } ? R[] : never;
   jobs: DbState extends { jobs: Map<string, infer J> } ? J[] : never;
   idempotency: DbState extends { idempotency: Map<string, infer I> } ? I[] : never;
   reminderSends: [string, number[]][];
@@ -75,6 +79,8 @@ export function restore(raw: unknown): boolean {
   db.accountEvents = s.accountEvents ?? [];
   db.outbox = s.outbox;
   db.events = s.events;
+  db.activity = s.activity ?? [];
+  db.mfaResets = new Map((s.mfaResets ?? []).map((x) => [x.id, x]));
   db.jobs = new Map(s.jobs.map((x) => [x.id, x]));
   db.idempotency = new Map(s.idempotency.map((x) => [x.key, x]));
   db.reminderSends = new Map(s.reminderSends);

@@ -35,6 +35,8 @@ export interface UserRecord {
   passkeys?: PasskeyRecord[];
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
+  /** Set when an organization reset their MFA: the next sign-in leads to setup. */
+  mfaSetupRequired?: boolean;
   /** When any organization last reminded this person (the cooldown is per person). */
   lastRemindedAt?: number | null;
 }
@@ -87,6 +89,8 @@ export interface OrgRecord {
   updatedBy: string | null;
   /** Bumped on every change; the ETag is derived from it. */
   version: number;
+  /** E-mail domains the organization verified: their accounts are managed by it. */
+  verifiedDomains?: string[];
   /** The rollout on a schedule (./mfa-schedule), absent until one was made. */
   mfaSchedule?: MfaScheduleRecord | null;
 }
@@ -103,6 +107,8 @@ export interface SessionRecord {
   amr: string[];
   createdAt: number;
   expiresAt: number;
+  /** When this session last proved MFA (sign-in or step-up). */
+  mfaAt?: number;
 }
 
 export interface ChallengeRecord {
@@ -127,6 +133,9 @@ export type EmailKind =
   | 'mfa_enabled'
   | 'mfa_removed'
   | 'recovery_codes_regenerated'
+  | 'recovery_code_used'
+  | 'mfa_reset'
+  | 'mfa_locked'
   | 'passkey_added'
   | 'passkey_removed';
 
@@ -142,6 +151,33 @@ export interface EmailRecord {
   orgId?: string;
   actorId?: string | null;
   wave?: WaveKey;
+  /** The security activity event a notice is about: one notice per event (security-notice.ts). */
+  eventId?: string;
+}
+
+export type ActivityType =
+  | 'signed_in'
+  | 'app_added'
+  | 'app_removed'
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'recovery_codes_regenerated'
+  | 'recovery_code_used'
+  | 'mfa_reset'
+  | 'mfa_locked';
+
+/** One entry of a person's own security activity (My profile → Security). */
+export interface ActivityRecord {
+  id: string;
+  userId: string;
+  type: ActivityType;
+  at: number;
+  method?: 'password' | 'totp' | 'recovery_code' | 'passkey';
+  recoveryCodesRemaining?: number;
+  actorId?: string;
+  orgId?: string;
+  reason?: string;
+  lockedUntil?: number;
 }
 
 export type SecurityEventType =
@@ -152,7 +188,12 @@ export type SecurityEventType =
   | 'mfa_schedule_changed'
   | 'mfa_schedule_cancelled'
   | 'mfa_schedule_took_effect'
-  | 'scheduled_reminder_sent';
+  | 'scheduled_reminder_sent'
+  | 'mfa_reset_requested'
+  | 'mfa_reset_approved'
+  | 'mfa_reset_declined'
+  | 'mfa_reset_expired'
+  | 'mfa_reset';
 
 export interface SecurityEventRecord {
   id: string;
@@ -170,7 +211,26 @@ export interface SecurityEventRecord {
     sent?: number;
     skipped?: number;
     early?: boolean;
+    /** MFA resets: whose, the request, why, and whether one person could do it alone. */
+    targetId?: string;
+    requestId?: string;
+    reason?: string;
+    singleApprover?: boolean;
   };
+}
+
+/** A reset of a managed account's MFA that waits for a second owner or admin. */
+export interface MfaResetRecord {
+  id: string;
+  orgId: string;
+  requesterId: string;
+  targetId: string;
+  reason: string;
+  createdAt: number;
+  expiresAt: number;
+  status: 'pending' | 'completed' | 'declined' | 'expired';
+  decidedBy: string | null;
+  decidedAt: number | null;
 }
 
 export interface ReminderSkippedCounts {
@@ -237,6 +297,9 @@ export interface DbState {
   accountEvents: AccountEventRecord[];
   outbox: EmailRecord[];
   events: SecurityEventRecord[];
+  /** Every person's own security activity, oldest first. */
+  activity: ActivityRecord[];
+  mfaResets: Map<string, MfaResetRecord>;
   jobs: Map<string, ReminderJobRecord>;
   idempotency: Map<string, IdempotencyRecord>;
   /** actorId → timestamps of recent reminder sends (rate limit). */

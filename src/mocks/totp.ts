@@ -7,7 +7,9 @@ import {
   stringField,
   tooManyRequests,
 } from './http';
-import { hashRecoveryCode, normalizeRecoveryCode } from './seed';
+import { looksLikeRecoveryCode, normalizeRecoveryCode } from './recovery-codes';
+import { hashRecoveryCode } from './seed';
+import { securityChange } from './security-activity';
 
 export const ISSUER = 'Nimbus';
 export const PERIOD = 30;
@@ -67,15 +69,22 @@ interface ProofOptions {
   wrongStatus: 401 | 422;
 }
 
+export interface Proof {
+  method: 'totp' | 'recovery_code';
+  /** Recovery codes left after this proof. */
+  recoveryCodesRemaining: number;
+}
+
 /**
  * Check a second factor (`code` or `recoveryCode`) for a user with MFA: replay protection,
  * single-use recovery codes, and the lock after 10 consecutive failures. Throws on failure.
+ * A recovery code used and a lock are recorded in the person's activity, with a notice.
  */
 export function proveSecondFactor(
   user: UserRecord,
   body: Record<string, unknown>,
   { wrongStatus }: ProofOptions,
-): void {
+): Proof {
   const mfa = user.mfa;
   if (!mfa)
     throw new ProblemError(
@@ -116,12 +125,12 @@ export function proveSecondFactor(
     else failure = result.reason;
   } else {
     const normalized = normalizeRecoveryCode(recovery ?? '');
-    if (!/^[a-z2-7]{16}$/.test(normalized)) {
+    if (!looksLikeRecoveryCode(normalized)) {
       throw new ProblemError(
         400,
         'invalid_recovery_code_format',
         'Invalid recovery code',
-        'A recovery code has 16 letters and digits, like abcd-efgh-ijkl-mnop.',
+        'A recovery code has 16 letters and digits, like abcd-efgh-jkmn-pqrs (any case; spaces and hyphens are optional).',
         { parameters: { parameter: 'recoveryCode' } },
       );
     }
@@ -132,9 +141,16 @@ export function proveSecondFactor(
       mfa.usedRecoveryCodeHashes = [...(mfa.usedRecoveryCodeHashes ?? []), hash];
     } else failure = mfa.usedRecoveryCodeHashes?.includes(hash) ? 'reused' : 'invalid';
   }
+  const remaining = mfa.recoveryCodeHashes.filter((h) => h !== null).length;
   if (failure === null) {
     user.mfaLock = { failures: 0, lockedUntil: 0 };
-    return;
+    if (code !== undefined) return { method: 'totp', recoveryCodesRemaining: remaining };
+    securityChange(
+      user,
+      { type: 'recovery_code_used', recoveryCodesRemaining: remaining },
+      { purpose: wrongStatus === 401 ? 'sign_in' : 'confirm' },
+    );
+    return { method: 'recovery_code', recoveryCodesRemaining: remaining };
   }
   if (failure === 'reused') {
     // A correct code sent twice (a double submit, parallel tabs) is refused, but it is not a
@@ -152,6 +168,7 @@ export function proveSecondFactor(
   const failures = user.mfaLock.failures + 1;
   if (failures >= LOCK_AFTER) {
     user.mfaLock = { failures: 0, lockedUntil: now + LOCK_MS };
+    securityChange(user, { type: 'mfa_locked', lockedUntil: user.mfaLock.lockedUntil });
     throw tooManyRequests(
       'mfa_locked',
       'Too many wrong codes. The code step is locked for 15 minutes.',

@@ -77,14 +77,19 @@ function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: stri
         setUpMfaPath={setUpMfaPath(location.pathname)}
         stepUp={<StepUpButton onDone={() => {}} label="Confirm with MFA" variant="light" />}
       />
-      <UserSecuritySettings orgSlug={orgSlug} />
+      <UserSecuritySettings orgSlug={orgSlug} orgName={orgName} />
       <SecurityEvents orgSlug={orgSlug} />
     </Stack>
   );
 }
 
+/** "Confirm with MFA" for the list's actions that need a fresh step-up (Reset MFA…, Approve). */
+const stepUpSlot = (onDone: () => void) => (
+  <StepUpButton onDone={onDone} label="Confirm with MFA" variant="light" />
+);
+
 /** User security settings (issue 5): who has MFA and reminders, for owners and admins. */
-function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
+function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
   const security = useQuery(orgSecurityQuery(orgSlug));
   // The role also comes with the organization list, so this section does not wait on (or fail
   // with) the settings above it.
@@ -98,7 +103,13 @@ function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
         </Title>
         {role ? (
           <Suspense fallback={listSkeleton}>
-            <MemberSecurity.Component orgSlug={orgSlug} canManage={role !== 'member'} />
+            <MemberSecurity.Component
+              orgSlug={orgSlug}
+              canManage={role !== 'member'}
+              orgName={orgName}
+              viewerRole={role}
+              stepUp={stepUpSlot}
+            />
           </Suspense>
         ) : security.isError && orgs.isError ? (
           <ErrorState

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Alert, Card, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +9,7 @@ import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { passkeysQuery } from '@/features/mfa-enrollment/passkey-api';
 import { PasskeysSection } from '@/features/mfa-enrollment/passkeys-section';
+import { RecentSecurityActivity } from '@/features/mfa-enrollment/security-activity';
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
@@ -23,8 +25,28 @@ export const prefetch: PagePrefetch = (client) =>
 /** My profile → Security: MFA status, setup and management (issue 3). */
 export function ProfileSecurityRoute() {
   const me = useQuery(meQuery());
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  // "Regenerate recovery codes" after a sign-in with one of the last codes: open the dialog once.
+  // After an organization reset this person's MFA, the sign-in lands here: setup opens at once.
+  const [initialDialog] = useState(() =>
+    params.get('regenerate') === '1'
+      ? ('regenerate' as const)
+      : params.get('setup') === 'reset'
+        ? ('setup' as const)
+        : null,
+  );
+  useEffect(() => {
+    if (params.has('regenerate') || params.has('setup'))
+      setParams(
+        (p) => {
+          p.delete('regenerate');
+          p.delete('setup');
+          return p;
+        },
+        { replace: true },
+      );
+  }, [params, setParams]);
   // Set when a blocked organization page sent the person here to set up MFA first.
   const returnTo = params.get('returnTo');
   return (
@@ -46,11 +68,19 @@ export function ProfileSecurityRoute() {
           below; when you finish, you go straight back there.
         </Alert>
       )}
+      {initialDialog === 'setup' && (
+        <Alert color="orange" title="Set up MFA again">
+          An organization you belong to reset your multi-factor authentication: your earlier
+          authenticator app and recovery codes no longer work. Set up an authenticator app now. The
+          e-mail we sent you says who reset it and why.
+        </Alert>
+      )}
       {me.isPending && <Loader aria-label="Loading your security settings" />}
       {me.isError && <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
       {me.isSuccess && (
         <MfaSecurity
           accountName={me.data.email}
+          initialDialog={initialDialog}
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
@@ -60,6 +90,7 @@ export function ProfileSecurityRoute() {
           onAdded={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
+      <RecentSecurityActivity />
       <Card withBorder padding="lg">
         <TroubleshootAccessError />
       </Card>

@@ -38,9 +38,9 @@ export function SignInRoute() {
                 ? 'Your session has ended. Sign in again to continue where you were.'
                 : undefined
             }
-            onSignedIn={() => {
+            onSignedIn={(next) => {
               queryClient.clear();
-              void navigate(returnTo, { replace: true });
+              void navigate(next ?? returnTo, { replace: true });
             }}
           />
         </Stack>

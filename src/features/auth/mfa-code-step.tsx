@@ -6,6 +6,12 @@ import { CodeEntryField, CodeKindSwitch } from '@/lib/code-entry-field';
 import { formatTime } from '@/lib/format';
 import { useCodeEntry } from '@/lib/use-code-entry';
 import { browserFailure } from '@/lib/webauthn-client';
+import {
+  LOW_RECOVERY_CODES,
+  LowCodesNotice,
+  recoveryCodesLeft,
+  REGENERATE_PATH,
+} from './low-codes-notice';
 
 interface Props {
   email: string;
@@ -13,7 +19,8 @@ interface Props {
   methods?: string[];
   submitPasskey?: () => Promise<unknown>;
   submit: (proof: CodeProof) => Promise<unknown>;
-  onSignedIn: () => void;
+  /** `next`: where to go instead of the page the person was opening. */
+  onSignedIn: (next?: string) => void;
   onRestart: (message: string) => void;
 }
 
@@ -43,6 +50,7 @@ export function MfaCodeStep({
   const [locked, setLocked] = useState(false);
   const [pending, setPending] = useState(false);
   const useRecovery = entry.kind === 'recovery';
+  const [lowCodes, setLowCodes] = useState<number | null>(null);
 
   useEffect(() => inputRef.current?.focus(), [inputRef, useRecovery]);
 
@@ -67,8 +75,10 @@ export function MfaCodeStep({
     if (!proof) return;
     setPending(true);
     try {
-      await submit(proof);
-      onSignedIn();
+      const result = await submit(proof);
+      const left = recoveryCodesLeft(result);
+      if (left !== null && left <= LOW_RECOVERY_CODES) setLowCodes(left);
+      else onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
       entry.clear();
@@ -85,6 +95,15 @@ export function MfaCodeStep({
       setPending(false);
     }
   }
+
+  if (lowCodes !== null)
+    return (
+      <LowCodesNotice
+        left={lowCodes}
+        onRegenerate={() => onSignedIn(REGENERATE_PATH)}
+        onContinue={() => onSignedIn()}
+      />
+    );
 
   return (
     <Stack gap="md">

@@ -17,6 +17,9 @@ import { browserFailure, passkeysSupported } from '@/lib/webauthn-client';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
 
+/** Where a sign-in after an organization's MFA reset leads: setup, opened at once. */
+export const SETUP_AFTER_RESET_PATH = '/profile/security?setup=reset';
+
 export interface DemoAccount {
   name: string;
   email: string;
@@ -24,7 +27,8 @@ export interface DemoAccount {
 }
 
 interface Props {
-  onSignedIn: () => void;
+  /** `next`: where to go instead of the page the person was opening. */
+  onSignedIn: (next?: string) => void;
   /** Listed as one-click sign-ins when the mock backend runs (never in production builds). */
   demo?: { accounts: DemoAccount[]; password: string; note: string };
   notice?: string;
@@ -48,7 +52,8 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
     try {
       const result = await signIn(nextEmail, nextPassword, signOutOthers);
       if (result.status === 'mfa_required') setChallenge(result.challenge);
-      else onSignedIn();
+      // An organization reset this person's MFA: set it up again first.
+      else onSignedIn(result.mfaSetupRequired ? SETUP_AFTER_RESET_PATH : undefined);
     } catch (e) {
       setError(
         isApiError(e, 'invalid_credentials') ? 'Incorrect e-mail or password.' : errorMessage(e),

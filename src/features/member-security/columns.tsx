@@ -53,6 +53,18 @@ export const columns = helper.columns([
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
           {displayName(row.original)}
+          {row.original.managed && (
+            <Badge
+              component="span"
+              ml={6}
+              size="xs"
+              variant="outline"
+              color="gray"
+              title="Managed: the organization verified this account's e-mail domain"
+            >
+              Managed
+            </Badge>
+          )}
         </Text>
         {row.original.name !== null && (
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

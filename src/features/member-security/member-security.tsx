@@ -10,6 +10,10 @@ import { MfaSummary } from './mfa-summary';
 import { Notice, type NoticeState } from './notice';
 import { ReminderJobProgress } from './reminder-jobs';
 import { RowActionsContext } from './row-menu';
+import { resetOutcome } from './reset-outcome';
+import { ResetMfaDialog } from './reset-mfa-dialog';
+import { ResetRequests } from './reset-requests';
+import { StepUpContext, type StepUpSlot } from './step-up-slot';
 import { useSelection } from './selection';
 import { useCsvExport } from './use-csv-export';
 import { useReminderFlow } from './use-reminder-flow';
@@ -20,20 +24,47 @@ export interface MemberSecurityProps {
   orgSlug: string;
   /** Owner or admin: may see who has MFA and send reminders (the server checks again). */
   canManage: boolean;
+  orgName?: string;
+  viewerRole?: Member['role'];
+  /** The app's "Confirm with MFA" button, for actions that need a fresh step-up. */
+  stepUp?: StepUpSlot;
 }
 
 /** User security settings: who has MFA, reminders one by one or in bulk, export. */
-export function MemberSecurity({ orgSlug, canManage }: MemberSecurityProps) {
+export function MemberSecurity({
+  orgSlug,
+  canManage,
+  orgName,
+  viewerRole,
+  stepUp,
+}: MemberSecurityProps) {
   if (!canManage)
     return (
       <Text size="sm" c="dimmed">
         Only owners and admins can see who has MFA and send reminders.
       </Text>
     );
-  return <MemberSecurityPanel orgSlug={orgSlug} />;
+  return (
+    <StepUpContext value={stepUp ?? null}>
+      <MemberSecurityPanel
+        orgSlug={orgSlug}
+        orgName={orgName ?? 'This organization'}
+        viewerRole={viewerRole}
+      />
+    </StepUpContext>
+  );
 }
 
-function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
+function MemberSecurityPanel({
+  orgSlug,
+  orgName,
+  viewerRole,
+}: {
+  orgSlug: string;
+  orgName: string;
+  viewerRole?: Member['role'];
+}) {
+  const [resetting, setResetting] = useState<Member | null>(null);
   const { view, update } = useMemberView();
   const list = useQuery(memberListQuery(orgSlug, view));
   const { selection, clear, setIds, selectAll } = useSelection();
@@ -67,8 +98,14 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
     [setIds],
   );
   const rowActions = useMemo(
-    () => ({ remind: flow.remindOne, pendingId: flow.pendingId, canManage: true }),
-    [flow.remindOne, flow.pendingId],
+    () => ({
+      remind: flow.remindOne,
+      pendingId: flow.pendingId,
+      canManage: true,
+      resetMfa: setResetting,
+      viewerRole,
+    }),
+    [flow.remindOne, flow.pendingId, viewerRole],
   );
 
   const [confirming, setConfirming] = useState(false);
@@ -76,6 +113,19 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
   const first = (view.page - 1) * view.perPage + 1;
   return (
     <Stack gap="md">
+      <ResetRequests orgSlug={orgSlug} />
+      {resetting && (
+        <ResetMfaDialog
+          orgSlug={orgSlug}
+          orgName={orgName}
+          member={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(result) => {
+            setResetting(null);
+            setNotice({ tone: 'success', text: resetOutcome(result) });
+          }}
+        />
+      )}
       <MfaSummary orgSlug={orgSlug} />
       {jobs.ids.map((id) => (
         <ReminderJobProgress

@@ -11,6 +11,10 @@ export interface RowActions {
   /** The person whose single reminder is on its way (their Remind is disabled meanwhile). */
   pendingId: string | null;
   canManage: boolean;
+  /** More → Reset MFA… of a managed account (absent: not offered). */
+  resetMfa?: (member: Member) => void;
+  /** The viewer's role: admins cannot reset owners (the server checks again). */
+  viewerRole?: Member['role'];
 }
 
 export const RowActionsContext = createContext<RowActions>({
@@ -18,6 +22,13 @@ export const RowActionsContext = createContext<RowActions>({
   pendingId: null,
   canManage: false,
 });
+
+/** Why Reset MFA… is disabled for this row, or null. */
+function resetBlock(member: Member, viewerRole: Member['role'] | undefined): string | null {
+  if (!member.mfaEnabled) return 'No MFA to reset';
+  if (member.role === 'owner' && viewerRole !== 'owner') return 'Admins cannot reset owners';
+  return null;
+}
 
 function DotsIcon() {
   return (
@@ -31,8 +42,12 @@ function DotsIcon() {
 
 /** More → Remind, disabled with the reason for people the server would skip. */
 export function RowMenu({ member }: { member: Member }) {
-  const { remind, pendingId, canManage } = use(RowActionsContext);
+  const { remind, pendingId, canManage, resetMfa, viewerRole } = use(RowActionsContext);
   const reasonId = useId();
+  const resetReasonId = useId();
+  // Only accounts the organization manages (its verified domains) can be reset from here.
+  const offerReset = canManage && member.managed === true && resetMfa !== undefined;
+  const noReset = resetBlock(member, viewerRole);
   const name = displayName(member);
   const block = canManage ? reminderBlock(member) : 'Only owners and admins can remind';
   const pending = pendingId === member.id;
@@ -63,6 +78,21 @@ export function RowMenu({ member }: { member: Member }) {
           {canManage && (
             <Menu.Item onClick={() => setHistory(true)}>
               <Text size="sm">Reminder history</Text>
+            </Menu.Item>
+          )}
+          {offerReset && (
+            <Menu.Item
+              disabled={Boolean(noReset)}
+              onClick={() => resetMfa(member)}
+              aria-label="Reset MFA…"
+              aria-describedby={noReset ? resetReasonId : undefined}
+            >
+              <Text size="sm">Reset MFA…</Text>
+              {noReset && (
+                <Text size="xs" c="dimmed" id={resetReasonId}>
+                  {noReset}
+                </Text>
+              )}
             </Menu.Item>
           )}
         </Menu.Dropdown>

@@ -30,13 +30,16 @@ type Dialog = 'setup' | 'regenerate' | 'remove' | null;
 export function MfaSecurity({
   accountName,
   onSetupDone,
+  initialDialog = null,
 }: {
   accountName: string;
+  /** A dialog to open at once (the sign-in's "Regenerate recovery codes"). */
+  initialDialog?: Dialog;
   /** Called when the person finishes the setup flow (e.g. to return to a blocked page). */
   onSetupDone?: () => void;
 }) {
   const status = useQuery(mfaStatusQuery());
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<Dialog>(initialDialog);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The button that opened a dialog may be gone when it closes (MFA turned on or off): put focus
   // on the section's heading so a keyboard user does not restart from the top of the page.

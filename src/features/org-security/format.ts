@@ -43,7 +43,24 @@ export function eventText(event: SecurityEvent): string {
         ? `${who} sent MFA reminders`
         : `${who} sent MFA reminders to ${plural(n, 'person', 'people')}`;
     }
+    case 'mfa_reset_requested':
+      return `${who} asked to reset the MFA of ${whom(event)}${why(event)}`;
+    case 'mfa_reset_approved':
+      return `${who} approved the MFA reset of ${whom(event)}`;
+    case 'mfa_reset_declined':
+      return `${who} declined the MFA reset of ${whom(event)}`;
+    case 'mfa_reset_expired':
+      return `The MFA reset of ${whom(event)} asked by ${who} expired without approval`;
+    case 'mfa_reset':
+      return event.details.singleApprover
+        ? `${who} reset the MFA of ${whom(event)} at once: the organization has no second owner or admin with MFA to approve${why(event)}`
+        : `The MFA of ${whom(event)} was reset (approved by ${who})`;
     default:
       return scheduleEventText(event, who);
   }
 }
+
+const whom = (event: SecurityEvent) =>
+  event.details.target ? displayName(event.details.target) : 'a member';
+const why = (event: SecurityEvent) =>
+  event.details.reason ? ` (reason: ${event.details.reason})` : '';

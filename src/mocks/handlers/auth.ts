@@ -18,6 +18,7 @@ import {
 import { clientOf } from '../deployment';
 import { hashPassword } from '../seed';
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../sign-in-limits';
+import { recordActivity } from '../security-activity';
 import { proveSecondFactor } from '../totp';
 import { sessionView } from '../views';
 import { proveFactor } from '../proof';
@@ -91,8 +92,14 @@ export const authHandlers = [
       }
       const session = createSession(user.id, ['pwd']);
       if (signOutOthers) endOtherSessions(user.id, session.id);
+      recordActivity(user, { type: 'signed_in', method: 'password' });
       return response(200).json(
-        { status: 'signed_in', session: sessionView(session, user) },
+        {
+          status: 'signed_in',
+          session: sessionView(session, user),
+          // An organization reset this person's MFA: this sign-in leads to setting it up.
+          ...(user.mfaSetupRequired ? { mfaSetupRequired: true } : {}),
+        },
         { headers: sessionCookieHeaders(session, request) },
       );
     }),
@@ -115,12 +122,20 @@ export const authHandlers = [
       }
       const user = db.users.get(challenge.userId);
       if (!user) throw invalidCredentials();
-      proveSecondFactor(user, body, { wrongStatus: 401 });
+      const proof = proveSecondFactor(user, body, { wrongStatus: 401 });
       db.challenges.delete(challenge.id);
       const session = createSession(user.id, ['pwd', 'mfa']);
       if (challenge.signOutOtherSessions) endOtherSessions(user.id, session.id);
+      recordActivity(user, { type: 'signed_in', method: proof.method });
       return response(200).json(
-        { status: 'signed_in', session: sessionView(session, user) },
+        {
+          status: 'signed_in',
+          session: sessionView(session, user),
+          // The sign-in that used a recovery code says how many are left.
+          ...(proof.method === 'recovery_code'
+            ? { recoveryCodesRemaining: proof.recoveryCodesRemaining }
+            : {}),
+        },
         { headers: sessionCookieHeaders(session, request) },
       );
     }),
@@ -161,6 +176,7 @@ export const authHandlers = [
       const kind = await proveFactor(request, user, session, body, { wrongStatus: 422 });
       for (const m of kind === 'hwk' ? ['hwk', 'mfa'] : ['mfa'])
         if (!session.amr.includes(m)) session.amr.push(m);
+      session.mfaAt = clock.now();
       return response(200).json(sessionView(session, user));
     }),
   ),

@@ -120,6 +120,11 @@ function readPaging(url: URL): { page: number; perPage: number } {
   return { page, perPage };
 }
 
+function detailsView({ targetId, ...rest }: SecurityEventRecord['details']) {
+  const target = targetId ? db.users.get(targetId) : undefined;
+  return { ...rest, ...(target ? { target: userRef(target) } : {}) };
+}
+
 function eventView(event: SecurityEventRecord): SecurityEvent {
   const actor = db.users.get(event.actorId);
   return {
@@ -127,7 +132,7 @@ function eventView(event: SecurityEventRecord): SecurityEvent {
     type: event.type,
     actor: actor ? userRef(actor) : { id: event.actorId, name: null, email: 'unknown' },
     createdAt: new Date(event.at).toISOString(),
-    details: { ...event.details },
+    details: detailsView(event.details),
   };
 }
 

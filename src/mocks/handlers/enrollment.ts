@@ -1,5 +1,4 @@
-import { BRAND } from '@/lib/brand';
-import { clock, db, nextId, type EmailKind, type EnrollmentRecord, type UserRecord } from '../db';
+import { clock, db, type EnrollmentRecord, type UserRecord } from '../db';
 import {
   guard,
   http,
@@ -12,10 +11,11 @@ import {
   stringField,
 } from '../http';
 import { idempotent } from '../idempotency';
-import { deliver } from '../outbox';
 import { proveFactor } from '../proof';
 import { base32, secureBytes, secureId } from '../random';
-import { formatRecoveryCode, hashRecoveryCode } from '../seed';
+import { hashRecoveryCode } from '../seed';
+import { newRecoveryCode } from '../recovery-codes';
+import { securityChange } from '../security-activity';
 import { checkTotp, ISSUER, otpauthUri, PERIOD, requireCodeFormat } from '../totp';
 import { mfaStatus, ownedRequiringMfa, pendingEnrollmentOf, sessionView } from '../views';
 
@@ -24,57 +24,10 @@ const MAX_FAILURES = 5;
 const RECOVERY_CODE_COUNT = 10;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Ten recovery codes of 80 bits each from the CSPRNG; only their hashes are kept. */
+/** Ten readable recovery codes (79 bits each) from the CSPRNG; only their hashes are kept. */
 export function issueRecoveryCodes(user: UserRecord): { codes: string[]; hashes: string[] } {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
-    formatRecoveryCode(secureBytes(10)),
-  );
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());
   return { codes, hashes: codes.map((code) => hashRecoveryCode(user.id, code)) };
-}
-
-const MAIL: Record<
-  Exclude<EmailKind, 'mfa_reminder' | 'passkey_added' | 'passkey_removed'>,
-  { subject: string; body: string }
-> = {
-  mfa_enabled: {
-    subject: `Multi-factor authentication was turned on for your ${BRAND.name} account`,
-    body: 'An authenticator app was set up for your account and 10 new recovery codes were created.',
-  },
-  mfa_removed: {
-    subject: `Multi-factor authentication was removed from your ${BRAND.name} account`,
-    body: 'The authenticator app was removed from your account and its recovery codes no longer work. Organizations that require MFA will block your access until you set it up again.',
-  },
-  recovery_codes_regenerated: {
-    subject: `New recovery codes for your ${BRAND.name} account`,
-    body: 'New recovery codes were created for your account. The previous codes no longer work.',
-  },
-};
-
-/** A notification to the person: plain text, never a secret or a code. */
-const APP_REMOVED_PASSKEYS_LEFT =
-  'The authenticator app was removed from your account. Your passkeys and recovery codes still work.';
-
-function notify(user: UserRecord, kind: keyof typeof MAIL, bodyOverride?: string): void {
-  const { subject: defaultSubject, body: defaultBody } = MAIL[kind];
-  const subject = bodyOverride
-    ? `The authenticator app was removed from your ${BRAND.name} account`
-    : defaultSubject;
-  const body = bodyOverride ?? defaultBody;
-  const now = clock.now();
-  deliver({
-    id: nextId('mail'),
-    kind,
-    to: user.email,
-    subject,
-    text: [
-      `Hello ${user.name ?? user.email},`,
-      '',
-      `${body} (${iso(now)})`,
-      '',
-      `If this was not you, sign in to ${BRAND.product} at once, change your password and review My profile → Security.`,
-    ].join('\n'),
-    sentAt: now,
-  });
 }
 
 function ownEnrollment(userId: string, id: string): EnrollmentRecord {
@@ -225,7 +178,9 @@ export const enrollmentHandlers = [
           db.enrollments.delete(enrollment.id);
           db.revision++;
           if (!session.amr.includes('mfa')) session.amr.push('mfa');
-          notify(user, 'mfa_enabled');
+          session.mfaAt = clock.now();
+          delete user.mfaSetupRequired;
+          securityChange(user, { type: 'app_added' });
           return Response.json(
             { mfa: mfaStatus(user), recoveryCodes: codes, session: sessionView(session, user) },
             { headers: NO_STORE },
@@ -265,17 +220,17 @@ export const enrollmentHandlers = [
         await proveFactor(request, user, session, body, { wrongStatus: 422 });
         user.mfaLock = { failures: 0, lockedUntil: 0 };
         db.revision++;
-        if (passkeysLeft > 0 && user.mfa) {
+        const keepMfa = passkeysLeft > 0 && user.mfa !== null;
+        if (user.mfa && keepMfa) {
           // Passkeys remain: MFA and the recovery codes stay; only the app goes.
           user.mfa = { ...user.mfa, secret: null, appEnabledAt: null };
-          notify(user, 'mfa_removed', APP_REMOVED_PASSKEYS_LEFT);
         } else {
           user.mfa = null;
           // Sessions made with MFA no longer meet an organization's requirement.
           for (const s of db.sessions.values())
             if (s.userId === user.id) s.amr = s.amr.filter((m) => m !== 'mfa');
-          notify(user, 'mfa_removed');
         }
+        securityChange(user, { type: 'app_removed' }, { passkeysLeft: keepMfa });
         return Response.json(mfaStatus(user), { headers: NO_STORE });
       });
       return response.untyped(answer);
@@ -297,7 +252,7 @@ export const enrollmentHandlers = [
           if (!user.mfa) throw new Error('proveSecondFactor lets only users with MFA through');
           const { codes, hashes } = issueRecoveryCodes(user);
           user.mfa.recoveryCodeHashes = hashes;
-          notify(user, 'recovery_codes_regenerated');
+          securityChange(user, { type: 'recovery_codes_regenerated' });
           return Response.json({ recoveryCodes: codes }, { headers: NO_STORE });
         },
         { secret: true },

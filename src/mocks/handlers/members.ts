@@ -6,8 +6,10 @@ import { allMatching, queryMembers, summaryOf, type Row } from '../member-query'
 import { parseFilter, parsePaging, parseSort } from '../member-params';
 import { csvStream } from '../member-csv';
 import { methodsOf } from '../views';
+import type { OrgRecord } from '../db';
+import { isManaged } from '../managed';
 
-export function memberView(row: Row): components['schemas']['Member'] {
+export function memberView(row: Row, org?: OrgRecord): components['schemas']['Member'] {
   return {
     id: row.u.id,
     name: row.u.name,
@@ -17,6 +19,7 @@ export function memberView(row: Row): components['schemas']['Member'] {
     methods: methodsOf(row.u),
     lastRemindedAt:
       row.m.lastRemindedAt === null ? null : new Date(row.m.lastRemindedAt).toISOString(),
+    managed: org ? isManaged(org, row.u) : false,
   };
 }
 
@@ -45,7 +48,12 @@ export const memberHandlers: HttpHandler[] = [
       const { page, perPage } = parsePaging(search);
       const result = queryMembers(ctx.org.id, filter, sort, page, perPage);
       return response(200).json(
-        { items: result.rows.map(memberView), total: result.total, page, perPage },
+        {
+          items: result.rows.map((row) => memberView(row, ctx.org)),
+          total: result.total,
+          page,
+          perPage,
+        },
         { headers: NO_STORE },
       );
     }),

@@ -3,6 +3,7 @@ import { clock, db, type ChallengeRecord } from '../db';
 import {
   badRequest,
   createSession,
+  endOtherSessions,
   guard,
   http,
   NO_STORE,
@@ -12,6 +13,7 @@ import {
   requireSession,
   sessionCookieHeaders,
 } from '../http';
+import { recordActivity } from '../security-activity';
 import { sessionView } from '../views';
 import { authenticationOptions, passkeysOf, takeChallenge, verifyAssertion } from '../webauthn';
 
@@ -72,9 +74,11 @@ export const passkeyAuthHandlers = [
         const { user } = await verifyAssertion(request, record, credential, 401);
         db.challenges.delete(step.id);
         const session = createSession(user.id, ['pwd', 'hwk', 'mfa']);
+        if (step.signOutOtherSessions) endOtherSessions(user.id, session.id);
+        recordActivity(user, { type: 'signed_in', method: 'passkey' });
         return response(200).json(
           { status: 'signed_in', session: sessionView(session, user) },
-          { headers: sessionCookieHeaders(session) },
+          { headers: sessionCookieHeaders(session, request) },
         );
       }
       const record = takeChallenge(
@@ -85,9 +89,10 @@ export const passkeyAuthHandlers = [
       // User verification is required here: the passkey alone is then multi-factor.
       const { user } = await verifyAssertion(request, record, credential, 401);
       const session = createSession(user.id, ['hwk', 'mfa']);
+      recordActivity(user, { type: 'signed_in', method: 'passkey' });
       return response(200).json(
         { status: 'signed_in', session: sessionView(session, user) },
-        { headers: sessionCookieHeaders(session) },
+        { headers: sessionCookieHeaders(session, request) },
       );
     }),
   ),

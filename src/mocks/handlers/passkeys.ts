@@ -14,7 +14,7 @@ import {
   requireSession,
 } from '../http';
 import { idempotent } from '../idempotency';
-import { notifyPasskeyChange } from '../passkey-mail';
+import { securityChange } from '../security-activity';
 import { proveFactor } from '../proof';
 import { mfaStatus, ownedRequiringMfa, ownedRequiringPasskey, sessionView } from '../views';
 import {
@@ -133,13 +133,15 @@ export const passkeyHandlers = [
           }
           db.revision++;
           for (const m of ['hwk', 'mfa']) if (!session.amr.includes(m)) session.amr.push(m);
-          notifyPasskeyChange(
+          securityChange(
             user,
-            'passkey_added',
-            passkey.name,
-            recoveryCodes
-              ? 'Multi-factor authentication is now on and 10 recovery codes were created.'
-              : '',
+            { type: 'passkey_added' },
+            {
+              passkeyName: passkey.name,
+              note: recoveryCodes
+                ? 'Multi-factor authentication is now on and 10 recovery codes were created.'
+                : undefined,
+            },
           );
           return Response.json(
             {
@@ -211,13 +213,15 @@ export const passkeyHandlers = [
           if (left === 0) s.amr = s.amr.filter((m) => m !== 'hwk');
           if (noMethodLeft) s.amr = s.amr.filter((m) => m !== 'mfa');
         }
-        notifyPasskeyChange(
+        securityChange(
           user,
-          'passkey_removed',
-          passkey.name,
-          noMethodLeft
-            ? 'It was your last sign-in method: multi-factor authentication is off and your recovery codes no longer work.'
-            : '',
+          { type: 'passkey_removed' },
+          {
+            passkeyName: passkey.name,
+            note: noMethodLeft
+              ? 'It was your last sign-in method: multi-factor authentication is off and your recovery codes no longer work.'
+              : undefined,
+          },
         );
         return Response.json(mfaStatus(user), { headers: NO_STORE });
       });
