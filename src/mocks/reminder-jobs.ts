@@ -19,6 +19,14 @@ export const JOB_THRESHOLD = 1_000;
 
 export type Outcome = 'sent' | 'alreadyEnabled' | 'recentlyReminded';
 
+/** Why a member would be skipped at time `at`, or null: one rule for sends and previews. */
+export function skipReason(row: Row, at: number): Exclude<Outcome, 'sent'> | null {
+  if (row.u.mfa) return 'alreadyEnabled';
+  const last = row.m.lastRemindedAt;
+  if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  return null;
+}
+
 /** Remind one member if the rules allow it at time `at`; the rules are checked at send time. */
 export function remindOne(
   row: Row,
@@ -27,9 +35,8 @@ export function remindOne(
   origin: string,
   at: number,
 ): Outcome {
-  if (row.u.mfa) return 'alreadyEnabled';
-  const last = row.m.lastRemindedAt;
-  if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  const skip = skipReason(row, at);
+  if (skip) return skip;
   sendReminderMail(row.u, org, actor, origin, at);
   row.m.lastRemindedAt = at;
   return 'sent';

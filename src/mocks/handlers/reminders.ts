@@ -20,6 +20,7 @@ import {
   type Row,
 } from '../member-query';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
+import { reminderPreviewHandlers } from './reminder-preview';
 import { parseReminderRequest, type ReminderTarget } from '../reminder-request';
 import {
   advanceJob,
@@ -62,7 +63,7 @@ function takeRateLimit(actorId: string): void {
   db.reminderSends.set(actorId, [...recent, now]);
 }
 
-function resolve(ctx: OrgContext, target: ReminderTarget) {
+export function resolve(ctx: OrgContext, target: ReminderTarget) {
   if ('filter' in target) return { rows: allMatching(ctx.org.id, target.filter), outside: [] };
   const rows: Row[] = [];
   const outside: string[] = [];
@@ -120,6 +121,7 @@ function jobOf(ctx: OrgContext, jobId: string, request: Request): ReminderJobRec
 }
 
 export const reminderHandlers: HttpHandler[] = [
+  ...reminderPreviewHandlers,
   http.post(
     '/orgs/{orgSlug}/reminders',
     guard(async ({ request, params, response }) => {
