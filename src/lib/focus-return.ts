@@ -24,17 +24,27 @@ export function returnFocus(...targets: Target[]): void {
   if (typeof document === 'undefined') return;
   const startedOn = document.activeElement;
   let frames = 0;
+  let placed = false;
   const tick = () => {
     const active = document.activeElement;
-    const lost = !active || active === document.body || !active.isConnected || active === startedOn;
-    if (!lost) return;
-    for (const target of targets) {
-      const el = resolveTarget(target);
-      if (canFocus(el)) {
-        if (el !== active) el.focus();
-        if (document.activeElement === el) return;
+    const lost =
+      !active || active === document.body || !active.isConnected || active === startedOn;
+    // Focus was put back and then moved on by the person: leave it.
+    if (!lost && !placed) return;
+    if (lost) {
+      placed = false;
+      for (const target of targets) {
+        const el = resolveTarget(target);
+        if (canFocus(el)) {
+          if (el !== active) el.focus();
+          if (document.activeElement === el) {
+            placed = true;
+            break;
+          }
+        }
       }
     }
+    // Keep watching a little: the control focused may still be replaced (a refetch after a save).
     if (frames++ < 300) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -45,3 +55,28 @@ export const focusedElement = (): HTMLElement | null =>
   document.activeElement instanceof HTMLElement && document.activeElement !== document.body
     ? document.activeElement
     : null;
+
+const FIELD =
+  'input:checked:not([disabled]), input:not([type=hidden]):not([type=radio]):not([disabled]), textarea:not([disabled])';
+
+/**
+ * A dialog opens on its field, not on its close button: Mantine's focus trap focuses the first
+ * tabbable element (the close button) just after mount; for a few frames, while focus is still
+ * there (or on <body>), move it to the first field inside `container`.
+ */
+export function focusFieldOnOpen(container: () => HTMLElement | null, frames = 30): () => void {
+  let n = 0;
+  let id = 0;
+  const tick = () => {
+    const field = container()?.querySelector<HTMLElement>(FIELD);
+    const active = document.activeElement;
+    const stolen =
+      !active ||
+      active === document.body ||
+      active.matches('.mantine-Modal-close, .mantine-Modal-content, h1, h2, h3, h4');
+    if (field && stolen && active !== field) field.focus();
+    if (n++ < frames) id = requestAnimationFrame(tick);
+  };
+  id = requestAnimationFrame(tick);
+  return () => cancelAnimationFrame(id);
+}

@@ -93,7 +93,7 @@ function UserSecuritySettings({ orgSlug }: { orgSlug: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
       <Stack gap="md">
-        <Title order={2} size="h3" id="user-security-settings">
+        <Title order={2} size="h3" id="user-security-settings" tabIndex={-1}>
           User security settings
         </Title>
         {role ? (

@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
 import { formatTime } from '@/lib/format';
 
@@ -25,7 +35,11 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [locked, setLocked] = useState(false);
+  // While locked: when the lock ends, in words. Kept when switching to a recovery code.
+  const [locked, setLocked] = useState<string | null>(null);
+  const lockRef = useRef<HTMLDivElement>(null);
+  // Every answer is announced, even the same words twice (a live region, keyed per attempt).
+  const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -52,16 +66,19 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
-      if (isApiError(e, 'mfa_locked')) {
-        setLocked(true);
-        setError(lockMessage(e));
-      } else {
-        const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
-        setError(
-          `${errorMessage(e)}${typeof remaining === 'number' && remaining <= 5 ? ` ${remaining} attempts left before a 15-minute lock.` : ''}`,
-        );
-      }
+      setAttempt((n) => n + 1);
       setValue('');
+      if (isApiError(e, 'mfa_locked')) {
+        setLocked(lockMessage(e));
+        setError(null);
+        // The field and Verify are disabled: focus the message that says until when.
+        requestAnimationFrame(() => lockRef.current?.focus());
+        return;
+      }
+      const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
+      setError(
+        `${errorMessage(e)}${typeof remaining === 'number' && remaining <= 5 ? ` ${remaining} ${remaining === 1 ? 'try' : 'tries'} left before a 15-minute lock.` : ''}`,
+      );
       inputRef.current?.focus();
     } finally {
       setPending(false);
@@ -92,7 +109,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={error}
-            disabled={locked}
+            disabled={locked !== null}
             styles={{
               input: {
                 fontFamily: 'var(--mantine-font-family-monospace)',
@@ -100,7 +117,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
               },
             }}
           />
-          <Button type="submit" loading={pending} disabled={locked}>
+          <Button type="submit" loading={pending} disabled={locked !== null}>
             Verify
           </Button>
         </Stack>
@@ -123,8 +140,13 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
         </Anchor>
       </Group>
       {locked && (
-        <Alert color="orange">You can also sign in with a recovery code once the lock ends.</Alert>
+        <Alert color="orange" ref={lockRef} tabIndex={-1} title="Locked">
+          {locked} Then you can sign in with a code from your app or with a recovery code.
+        </Alert>
       )}
+      <VisuallyHidden role="status" aria-live="assertive" aria-atomic="true">
+        <span key={attempt}>{locked ?? error ?? ''}</span>
+      </VisuallyHidden>
     </Stack>
   );
 }

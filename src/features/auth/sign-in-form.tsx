@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } f
 import { isApiError, errorMessage } from '@/api/problem';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
+import { returnFocus } from '@/lib/focus-return';
 
 export interface DemoAccount {
   name: string;
@@ -56,6 +57,8 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
         onRestart={(message) => {
           setChallengeId(null);
           setError(message);
+          // The code step is replaced by the form: continue on its first field.
+          returnFocus(() => emailRef.current);
         }}
       />
     );

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Alert, List, Modal, Stack, Text } from '@mantine/core';
+import { focusFieldOnOpen } from '@/lib/focus-return';
 import { notifications } from '@mantine/notifications';
 import { useRemoveMfa, type MfaStatus } from './api';
 import { ConfirmCodeForm } from './confirm-code-form';
@@ -11,6 +13,8 @@ interface Props {
 export function RemoveAuthenticatorModal({ status, onClose }: Props) {
   const remove = useRemoveMfa();
   const blocking = status.requiredBy;
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFieldOnOpen(() => body.current), []);
   return (
     <Modal
       opened
@@ -19,7 +23,7 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <Stack gap="md">
+      <Stack gap="md" ref={body}>
         <Text size="sm">
           Signing in will ask only for your password, and your recovery codes will stop working.
         </Text>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { focusFieldOnOpen } from '@/lib/focus-return';
 import { Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -40,6 +41,8 @@ export function SetupFlow({
   const [saved, setSaved] = useState(false);
   const appName = AUTHENTICATOR_APPS.find((a) => a.id === appId)?.name ?? 'your app';
   const verified = codes !== null;
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFieldOnOpen(() => body.current), []);
 
   // The enrollment to cancel if this flow goes away unfinished (closed, or navigated away from).
   const unfinished = useRef<string | null>(null);
@@ -139,7 +142,7 @@ export function SetupFlow({
       withCloseButton={!verified || saved}
       closeButtonProps={{ 'aria-label': 'Close setup' }}
     >
-      <Stack gap="lg">
+      <Stack gap="lg" ref={body}>
         <Stepper
           active={active}
           onStepClick={(step) => !verified && step < active && setActive(step)}
