@@ -20,25 +20,29 @@ export function canFocus(el: HTMLElement | null | undefined): el is HTMLElement 
  * or still on the element it was on when this was called, e.g. inside the closing dialog): if the
  * person moved focus meanwhile, it stays where they put it.
  */
+let latest = 0;
+
 export function returnFocus(...targets: Target[]): void {
   if (typeof document === 'undefined') return;
   const startedOn = document.activeElement;
+  const token = ++latest;
   let frames = 0;
-  let placed = false;
+  let placed: Element | null = null;
   const tick = () => {
+    // A later change has its own place for focus.
+    if (token !== latest) return;
     const active = document.activeElement;
-    const lost =
-      !active || active === document.body || !active.isConnected || active === startedOn;
-    // Focus was put back and then moved on by the person: leave it.
-    if (!lost && !placed) return;
+    const lost = !active || active === document.body || !active.isConnected || active === startedOn;
+    // Focus is somewhere the person (or the page) chose: leave it.
+    if (!lost && active !== placed) return;
     if (lost) {
-      placed = false;
+      placed = null;
       for (const target of targets) {
         const el = resolveTarget(target);
         if (canFocus(el)) {
           if (el !== active) el.focus();
           if (document.activeElement === el) {
-            placed = true;
+            placed = el;
             break;
           }
         }

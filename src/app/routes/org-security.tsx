@@ -16,6 +16,7 @@ import { ErrorState } from '@/lib/error-state';
 import { Suspense } from 'react';
 import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
+import { useDocumentTitle } from '../use-document-title';
 
 /**
  * The user list (TanStack Table, filters, pager, bulk reminders: most of this page's code) is its
@@ -123,6 +124,7 @@ export function OrgSecurityRoute() {
   const { orgSlug = '' } = useParams();
   const orgs = useQuery(orgsQuery());
   const orgName = orgs.data?.find((o) => o.slug === orgSlug)?.name;
+  useDocumentTitle('Security', orgName ?? orgSlug);
   return (
     <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
       <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />

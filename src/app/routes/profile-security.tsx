@@ -9,6 +9,7 @@ import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../router';
 import { PageHeader } from './page-header';
+import { useDocumentTitle } from '../use-document-title';
 
 /** The page's requests, started with its code on a first load (see the router). */
 export const prefetch: PagePrefetch = (client) =>
@@ -21,6 +22,7 @@ export function ProfileSecurityRoute() {
   const navigate = useNavigate();
   // Set when a blocked organization page sent the person here to set up MFA first.
   const returnTo = params.get('returnTo');
+  useDocumentTitle('Security', 'My profile');
   return (
     <Stack maw={960}>
       <PageHeader

@@ -219,10 +219,14 @@ function MemberSecurityPanel({ orgSlug }: { orgSlug: string }) {
                 // The pressed page button may be re-created: keep focus on the same control.
                 const label = document.activeElement?.getAttribute('aria-label');
                 update({ page });
-                returnFocus(document.activeElement as HTMLElement | null, () =>
-                  label
-                    ? pagerRef.current?.querySelector<HTMLElement>(`[aria-label="${label}"]`)
-                    : null,
+                // At the last page "next page" is disabled: the current page's button then.
+                returnFocus(
+                  document.activeElement as HTMLElement | null,
+                  () =>
+                    label
+                      ? pagerRef.current?.querySelector<HTMLElement>(`[aria-label="${label}"]`)
+                      : null,
+                  () => pagerRef.current?.querySelector<HTMLElement>('[data-active]'),
                 );
               }}
               siblings={1}

@@ -149,6 +149,8 @@ export function SetupFlow({
           allowNextStepsSelect={false}
           size="sm"
           iconSize={compact ? 28 : undefined}
+          // A named group (a div with a role): the steps, the current one marked.
+          role="group"
           aria-label="Setup steps"
         >
           {STEPS.map((label, index) => (
@@ -156,6 +158,7 @@ export function SetupFlow({
               key={label}
               label={compact ? undefined : label}
               aria-label={`Step ${index + 1}: ${label}`}
+              aria-current={index === active ? 'step' : undefined}
               allowStepSelect={!verified && index < active}
             />
           ))}
