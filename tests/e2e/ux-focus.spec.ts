@@ -193,7 +193,7 @@ test('Shift+Tab through the user list never leaves the focused control under the
     const where = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || !el.closest('main')) return null;
-      const header = document.querySelector('header')!.getBoundingClientRect().bottom;
+      const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
       const box = el.getBoundingClientRect();
       return box.top < header ? `${el.getAttribute('aria-label') ?? el.textContent}` : null;
     });

@@ -1,9 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, resetMock, signIn } from './helpers';
 
 /** All 48 Acme users on one page: the 120-character name is on screen with everyone else. */
 const ACME_ALL = '/orgs/acme/settings/security?perPage=100';
 const LONG_NAME = /^Maximiliana Bartholomew/;
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error(`${locator.toString()} is not on screen`);
+  return b;
+}
 
 test.beforeEach(async ({ page }) => {
   await resetMock(page);
@@ -71,15 +77,14 @@ test('at 375 px the list does not scroll sideways; name, status and actions stay
       row.getByRole('button', { name: /^More actions for/ }),
     ];
     for (const part of parts) {
-      const box = await part.boundingBox();
-      expect(box).not.toBeNull();
-      expect(box!.x).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+      const b = await box(part);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(375);
     }
-    const rowBox = await row.first().boundingBox();
-    const badge = await parts[2]!.boundingBox();
-    expect(badge!.y).toBeGreaterThanOrEqual(rowBox!.y);
-    expect(badge!.y + badge!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
+    const rowBox = await box(row.first());
+    const badge = await box(row.locator('.mantine-Badge-root'));
+    expect(badge.y).toBeGreaterThanOrEqual(rowBox.y);
+    expect(badge.y + badge.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
   }
 
   // Selecting is still possible: one person, then the whole page.

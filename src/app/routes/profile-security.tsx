@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Card, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -23,6 +24,8 @@ export function ProfileSecurityRoute() {
   // Set when a blocked organization page sent the person here to set up MFA first.
   const returnTo = params.get('returnTo');
   useDocumentTitle('Security', 'My profile');
+  // The troubleshooter's "Set up MFA" opens the setup flow of this page.
+  const [setupRequest, setSetupRequest] = useState(0);
   return (
     <Stack maw={960}>
       <PageHeader
@@ -42,10 +45,11 @@ export function ProfileSecurityRoute() {
         <MfaSecurity
           accountName={me.data.email}
           onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
+          setupRequest={setupRequest}
         />
       )}
       <Card withBorder padding="lg">
-        <TroubleshootAccessError />
+        <TroubleshootAccessError onSetUpMfa={() => setSetupRequest((n) => n + 1)} />
       </Card>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Suspense, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
@@ -31,10 +31,13 @@ type Dialog = 'setup' | 'regenerate' | 'remove' | null;
 export function MfaSecurity({
   accountName,
   onSetupDone,
+  setupRequest = 0,
 }: {
   accountName: string;
   /** Called when the person finishes the setup flow (e.g. to return to a blocked page). */
   onSetupDone?: () => void;
+  /** Incremented to open the setup flow from elsewhere on the page (the troubleshooter). */
+  setupRequest?: number;
 }) {
   const status = useQuery(mfaStatusQuery());
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -46,6 +49,10 @@ export function MfaSecurity({
   };
   // Focus returns to the button that opened the dialog; when that button is gone (MFA turned on
   // or off), to what replaced it: the new status's first action, else the section's heading.
+  useEffect(() => {
+    if (setupRequest > 0) open('setup');
+    // Only when a new request comes (open() is a new function each render).
+  }, [setupRequest]);
   const close = () => {
     setDialog(null);
     const section = headingRef.current?.closest('section');
