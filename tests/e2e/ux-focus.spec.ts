@@ -282,10 +282,10 @@ test('sign-in: the lock takes focus and says until when, also for recovery codes
   }
   const lock = page.locator('.mantine-Alert-root').filter({ hasText: /locked until/ });
   await expect(lock).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: /locked until/ })).toBeAttached();
+  await expect(page.getByRole('alert').filter({ hasText: /locked until/ })).toBeAttached();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await expect(lock).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /locked until/ })).toBeAttached();
+  await expect(page.getByRole('alert').filter({ hasText: /locked until/ })).toBeAttached();
   await page.getByRole('button', { name: 'Back to sign-in' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Email' })).toBeFocused();

@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
 import { orgsQuery } from '@/features/auth/api';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
+import { AfterSetupNotice } from '../after-setup-notice';
 import { setUpMfaPath } from '@/features/access/access-denied';
 import { StepUpButton } from '@/features/access/step-up-dialog';
 import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
@@ -126,8 +127,11 @@ export function OrgSecurityRoute() {
   const orgName = orgs.data?.find((o) => o.slug === orgSlug)?.name;
   useDocumentTitle('Security', orgName ?? orgSlug);
   return (
-    <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
-      <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
-    </AccessDeniedBoundary>
+    <>
+      <AfterSetupNotice key={orgSlug} orgSlug={orgSlug} />
+      <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
+        <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
+      </AccessDeniedBoundary>
+    </>
   );
 }

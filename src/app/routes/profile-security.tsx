@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
+import type { AfterSetupState } from '../after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { ErrorState } from '@/lib/error-state';
@@ -44,7 +45,14 @@ export function ProfileSecurityRoute() {
       {me.isSuccess && (
         <MfaSecurity
           accountName={me.data.email}
-          onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
+          onSetupDone={
+            returnTo
+              ? () => {
+                  const state: AfterSetupState = { afterSetup: true };
+                  void navigate(safeReturnTo(returnTo), { state });
+                }
+              : undefined
+          }
           setupRequest={setupRequest}
         />
       )}

@@ -1,15 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
 import { formatTime } from '@/lib/format';
 
@@ -38,8 +28,7 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
   // While locked: when the lock ends, in words. Kept when switching to a recovery code.
   const [locked, setLocked] = useState<string | null>(null);
   const lockRef = useRef<HTMLDivElement>(null);
-  // Every answer is announced, even the same words twice (a live region, keyed per attempt).
-  const [attempt, setAttempt] = useState(0);
+
   const [pending, setPending] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -66,7 +55,6 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
-      setAttempt((n) => n + 1);
       setValue('');
       if (isApiError(e, 'mfa_locked')) {
         setLocked(lockMessage(e));
@@ -109,6 +97,8 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={error}
+            // Announced when it appears (it is removed before each try, so a repeat is too).
+            errorProps={{ role: 'alert' }}
             disabled={locked !== null}
             styles={{
               input: {
@@ -140,13 +130,10 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
         </Anchor>
       </Group>
       {locked && (
-        <Alert color="orange" ref={lockRef} tabIndex={-1} title="Locked">
+        <Alert color="orange" ref={lockRef} tabIndex={-1} title="Locked" role="alert">
           {locked} Then you can sign in with a code from your app or with a recovery code.
         </Alert>
       )}
-      <VisuallyHidden role="status" aria-live="assertive" aria-atomic="true">
-        <span key={attempt}>{locked ?? error ?? ''}</span>
-      </VisuallyHidden>
     </Stack>
   );
 }
