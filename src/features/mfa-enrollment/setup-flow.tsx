@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { focusFieldOnOpen } from '@/lib/focus-return';
-import { Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { cancelEnrollment, mfaKeys, useStartEnrollment, type TotpEnrollment } from './api';
@@ -77,6 +77,17 @@ export function SetupFlow({
     }
   }
 
+  // Escape or × after the key was made: ask before throwing the setup away.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmDiscard) keepRef.current?.focus();
+  }, [confirmDiscard]);
+  function requestClose() {
+    if (enrollment && !verified) setConfirmDiscard(true);
+    else close();
+  }
+
   function close() {
     if (verified && !saved) return;
     const id = unfinished.current;
@@ -133,7 +144,7 @@ export function SetupFlow({
   return (
     <Modal
       opened
-      onClose={close}
+      onClose={requestClose}
       title="Set up an authenticator app"
       size="xl"
       fullScreen={compact}
@@ -168,18 +179,39 @@ export function SetupFlow({
             Step {active + 1} of {STEPS.length}: {STEPS[active]}
           </Text>
         )}
-        {steps[active]}
-        <Footer
-          active={active}
-          busy={start.isPending}
-          saved={saved}
-          onBack={() => setActive((s) => s - 1)}
-          onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
-          onDone={() => {
-            close();
-            onDone?.();
-          }}
-        />
+        {confirmDiscard ? (
+          <Alert color="orange" title="Stop setting up?" role="alert">
+            <Stack gap="sm">
+              <Text size="sm">
+                The key you may have added to {appName} will not work, and MFA stays off. You can
+                start again later.
+              </Text>
+              <Group gap="xs">
+                <Button ref={keepRef} onClick={() => setConfirmDiscard(false)}>
+                  Continue setting up
+                </Button>
+                <Button variant="default" color="red" onClick={close}>
+                  Stop and discard
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          steps[active]
+        )}
+        {!confirmDiscard && (
+          <Footer
+            active={active}
+            busy={start.isPending}
+            saved={saved}
+            onBack={() => setActive((s) => s - 1)}
+            onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
+            onDone={() => {
+              close();
+              onDone?.();
+            }}
+          />
+        )}
       </Stack>
     </Modal>
   );
