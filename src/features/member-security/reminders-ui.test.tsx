@@ -86,7 +86,7 @@ describe('bulk Remind', () => {
     ).toBeInTheDocument();
     expect(reminders()).toHaveLength(3);
     expect(remindButton()).toHaveAccessibleName('Remind (0)');
-  });
+  }, 40_000);
 
   it('is disabled when no one selected can be reminded', async () => {
     const { user } = await openAcme(`${PAGE}?q=olivia`);
