@@ -33,6 +33,11 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), [useRecovery]);
+  // Locked: the field and Verify are disabled, so focus goes to the message that says until when.
+  const isLocked = locked !== null;
+  useEffect(() => {
+    if (isLocked) lockRef.current?.focus();
+  }, [isLocked]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -59,8 +64,6 @@ export function MfaCodeStep({ email, submit, onSignedIn, onRestart }: Props) {
       if (isApiError(e, 'mfa_locked')) {
         setLocked(lockMessage(e));
         setError(null);
-        // The field and Verify are disabled: focus the message that says until when.
-        requestAnimationFrame(() => lockRef.current?.focus());
         return;
       }
       const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
