@@ -68,6 +68,7 @@ test('Olivia selects three people and presses Remind', async ({ page }) => {
 test('in Initech, Olivia reminds everyone without MFA and watches the job finish', async ({
   page,
 }) => {
+  test.slow(); // 100,000 users generated, a preview and a 30,000-person job
   await page.goto('/orgs/initech/settings/security?mfa=disabled');
   const range = page.getByText(/^1–25 of /);
   await expect(range).toBeVisible();
