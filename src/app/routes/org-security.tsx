@@ -128,7 +128,7 @@ export function OrgSecurityRoute() {
   useDocumentTitle('Security', orgName ?? orgSlug);
   return (
     <>
-      <AfterSetupNotice key={orgSlug} orgSlug={orgSlug} />
+      <AfterSetupNotice key={`after-setup-${orgSlug}`} orgSlug={orgSlug} />
       <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
         <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
       </AccessDeniedBoundary>
