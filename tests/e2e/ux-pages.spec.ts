@@ -102,6 +102,7 @@ test('each page has its own title; the narrow user menu is named with its initia
 test('axe: no serious or critical issue on hovered and focused buttons, light and dark', async ({
   page,
 }) => {
+  test.slow(); // eight axe scans
   await signIn(page, 'olivia');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
