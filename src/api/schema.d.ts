@@ -515,6 +515,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgSlug}/reminders/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who a reminder request would e-mail, and who it would skip and why (sends nothing)
+         * @description Owners and admins only. The same body and the same rules as sending, evaluated now:
+         *     nothing is sent, nothing is recorded, no Idempotency-Key is needed and the send rate limit
+         *     is not used. The UI shows it before sending ("Remind 15 — 33 skipped: 30 have MFA, 3
+         *     reminded today"); the send itself checks again.
+         */
+        post: operations["previewReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgSlug}/reminder-jobs": {
         parameters: {
             query?: never;
@@ -1086,6 +1109,11 @@ export interface components {
             remindedAt: string;
             /** @description The ids that are not members of this organization. */
             notInOrganization: string[];
+        };
+        ReminderPreview: {
+            /** @description How many would get an e-mail now. */
+            wouldSend: number;
+            skipped: components["schemas"]["ReminderSkipped"];
         };
         ReminderJob: {
             id: string;
@@ -2484,6 +2512,36 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    previewReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgSlug: components["parameters"]["OrgSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderRequest"];
+            };
+        };
+        responses: {
+            /** @description What a send would do now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listReminderJobs: {

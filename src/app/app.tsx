@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import '@mantine/core/styles.css';
+import './theme.css';
 import type { AppInstance } from './router';
 import { cssVariablesResolver, theme } from './theme';
 

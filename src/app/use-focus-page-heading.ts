@@ -17,15 +17,21 @@ export function useFocusPageHeading(pathname: string) {
     const startedOn = document.activeElement;
     let frame = 0;
     let tries = 0;
+    let focused: HTMLElement | null = null;
     const tick = () => {
       const active = document.activeElement;
+      const lost = !active || active === document.body || active === startedOn;
       // Someone already moved focus since the navigation (a menu, a dialog, a field): leave it.
-      if (active && active !== document.body && active !== startedOn) return;
+      if (!lost && active !== focused) return;
       const heading = ref.current?.querySelector<HTMLElement>('h1');
-      if (heading) {
+      if (heading && lost) {
         if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
-      } else if (tries++ < 60) frame = requestAnimationFrame(tick);
+        focused = heading;
+      }
+      // The old page's heading may be focused and then replaced (another organization's page is
+      // the same route, mounted again): keep watching for a few frames.
+      if (tries++ < 60) frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);

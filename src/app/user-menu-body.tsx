@@ -39,7 +39,11 @@ export function UserMenuBody({
         >
           Settings
         </Menu.Item>
-        <Menu.Item onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
+        {/* The menu stays open on this item (its words change), so focus is not lost. */}
+        <Menu.Item
+          closeMenuOnClick={false}
+          onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+        >
           {scheme === 'dark' ? 'Light colour scheme' : 'Dark colour scheme'}
         </Menu.Item>
         <Menu.Item onClick={() => void onSignOut()}>Sign out</Menu.Item>

@@ -30,17 +30,19 @@ export function UserMenu({
   currentOrg: OrganizationSummary | undefined;
 }) {
   const name = displayName(session.user);
+  const letters = initials(session.user.name, session.user.email);
   return (
     <DeferredUserMenu
       currentOrg={currentOrg}
       trigger={
         <UnstyledButton
-          aria-label={`User menu for ${name}`}
+          // The visible initials start the name (WCAG 2.5.3: what you see is what you can say).
+          aria-label={`${letters}: User menu for ${name}`}
           title={`Signed in as ${session.user.email}`}
         >
           <Group gap="xs" wrap="nowrap">
             <span className={classes.initials} aria-hidden="true">
-              {initials(session.user.name, session.user.email)}
+              {letters}
             </span>
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
               {name}

@@ -49,6 +49,8 @@ export function CodeEntryField({ kind, onChange, maw, ...props }: Props) {
       key={kind}
       onChange={(event) => onChange(event.currentTarget.value)}
       onPaste={onPaste}
+      // Announced when it appears (it is removed before each try, so a repeat is too).
+      errorProps={{ role: 'alert' }}
       inputMode={app ? 'numeric' : 'text'}
       autoComplete={app ? 'one-time-code' : 'off'}
       autoCapitalize="off"

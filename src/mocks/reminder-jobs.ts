@@ -21,6 +21,16 @@ export const JOB_THRESHOLD = 1_000;
 
 export type Outcome = 'sent' | 'alreadyEnabled' | 'recentlyReminded';
 
+/** Why a member would be skipped at time `at`, or null: one rule for sends and previews. */
+export function skipReason(row: Row, at: number): Exclude<Outcome, 'sent'> | null {
+  if (row.u.mfa) return 'alreadyEnabled';
+  // The cooldown is per person, across organizations (openapi.yaml, sendReminders): the person
+  // receives the e-mails, whichever organization sends them.
+  for (const last of [row.m.lastRemindedAt, row.u.lastRemindedAt ?? null])
+    if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  return null;
+}
+
 /** Remind one member if the rules allow it at time `at`; the rules are checked at send time. */
 export function remindOne(
   row: Row,
@@ -31,11 +41,8 @@ export function remindOne(
   /** Sent by a rollout schedule's wave (the e-mail then says so, and the history shows it). */
   wave?: WaveKey,
 ): Outcome {
-  if (row.u.mfa) return 'alreadyEnabled';
-  // The cooldown is per person, across organizations (openapi.yaml, sendReminders): the person
-  // receives the e-mails, whichever organization sends them.
-  for (const last of [row.m.lastRemindedAt, row.u.lastRemindedAt ?? null])
-    if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  const skip = skipReason(row, at);
+  if (skip) return skip;
   sendReminderMail(row.u, org, actor, origin, at, wave);
   row.m.lastRemindedAt = at;
   row.u.lastRemindedAt = at;

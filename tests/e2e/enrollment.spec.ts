@@ -175,9 +175,9 @@ test('the whole setup works by keyboard alone', async ({ page }) => {
   await tabTo(page, /^Continue$/);
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: 'Refresh your SSH credentials' })).toBeFocused();
-  await tabTo(page, /^In the Console$/);
+  await tabTo(page, /^Using the CLI$/);
   await page.keyboard.press('ArrowRight');
-  await expect(dialog.getByRole('tab', { name: 'Using the CLI' })).toHaveAttribute(
+  await expect(dialog.getByRole('tab', { name: 'In the Console' })).toHaveAttribute(
     'aria-selected',
     'true',
   );

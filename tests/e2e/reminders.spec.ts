@@ -68,9 +68,10 @@ test('Olivia selects three people and presses Remind', async ({ page }) => {
 test('in Initech, Olivia reminds everyone without MFA and watches the job finish', async ({
   page,
 }) => {
+  test.slow(); // 100,000 users generated, a preview and a 30,000-person job
   await page.goto('/orgs/initech/settings/security?mfa=disabled');
   const range = page.getByText(/^1–25 of /);
-  await expect(range).toBeVisible();
+  await expect(range).toBeVisible({ timeout: 60_000 }); // Initech is generated on first use
   const total = ((await range.textContent()) ?? '').replace(/^1–25 of /, '');
   await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
   await page.getByRole('button', { name: `Select all ${total} users that match` }).click();

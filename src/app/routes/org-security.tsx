@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
 import { orgsQuery } from '@/features/auth/api';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
+import { AfterSetupNotice } from '../after-setup-notice';
 import { setUpMfaPath } from '@/features/access/access-denied';
 import { StepUpButton } from '@/features/access/step-up-dialog';
 import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
@@ -16,6 +17,7 @@ import { ErrorState } from '@/lib/error-state';
 import { Suspense } from 'react';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
+import { useDocumentTitle } from '../use-document-title';
 
 /**
  * The user list (TanStack Table, filters, pager, bulk reminders: most of this page's code) is its
@@ -98,7 +100,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
   return (
     <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
       <Stack gap="md">
-        <Title order={2} size="h3" id="user-security-settings">
+        <Title order={2} size="h3" id="user-security-settings" tabIndex={-1}>
           User security settings
         </Title>
         {role ? (
@@ -134,9 +136,13 @@ export function OrgSecurityRoute() {
   const { orgSlug = '' } = useParams();
   const orgs = useQuery(orgsQuery());
   const orgName = orgs.data?.find((o) => o.slug === orgSlug)?.name;
+  useDocumentTitle('Security', orgName ?? orgSlug);
   return (
-    <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
-      <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
-    </AccessDeniedBoundary>
+    <>
+      <AfterSetupNotice key={`after-setup-${orgSlug}`} orgSlug={orgSlug} />
+      <AccessDeniedBoundary key={orgSlug} orgSlug={orgSlug} orgName={orgName}>
+        <OrgSecurityPage orgSlug={orgSlug} orgName={orgName} />
+      </AccessDeniedBoundary>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/features/auth/api';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
+import type { AfterSetupState } from '../after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { passkeysQuery } from '@/features/mfa-enrollment/passkey-api';
@@ -13,6 +14,7 @@ import { RecentSecurityActivity } from '@/features/mfa-enrollment/security-activ
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
+import { useDocumentTitle } from '../use-document-title';
 
 /** The page's requests, started with its code on a first load (see the router). */
 export const prefetch: PagePrefetch = (client) =>
@@ -49,6 +51,9 @@ export function ProfileSecurityRoute() {
   }, [params, setParams]);
   // Set when a blocked organization page sent the person here to set up MFA first.
   const returnTo = params.get('returnTo');
+  useDocumentTitle('Security', 'My profile');
+  // The troubleshooter's "Set up MFA" opens the setup flow of this page.
+  const [setupRequest, setSetupRequest] = useState(0);
   return (
     <Stack maw={960}>
       <PageHeader
@@ -80,8 +85,16 @@ export function ProfileSecurityRoute() {
       {me.isSuccess && (
         <MfaSecurity
           accountName={me.data.email}
+          onSetupDone={
+            returnTo
+              ? () => {
+                  const state: AfterSetupState = { afterSetup: true };
+                  void navigate(safeReturnTo(returnTo), { state });
+                }
+              : undefined
+          }
+          setupRequest={setupRequest}
           initialDialog={initialDialog}
-          onSetupDone={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
       {me.isSuccess && (
@@ -92,7 +105,7 @@ export function ProfileSecurityRoute() {
       )}
       <RecentSecurityActivity />
       <Card withBorder padding="lg">
-        <TroubleshootAccessError />
+        <TroubleshootAccessError onSetUpMfa={() => setSetupRequest((n) => n + 1)} />
       </Card>
     </Stack>
   );

@@ -6,6 +6,7 @@ import { safeReturnTo } from '@/lib/return-to';
 import { sessionQuery } from '@/features/auth/api';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { useAppOptions } from '../app-options';
+import { useDocumentTitle } from '../use-document-title';
 
 export function SignInRoute() {
   const [params] = useSearchParams();
@@ -14,6 +15,7 @@ export function SignInRoute() {
   const { demo, devtools } = useAppOptions();
   const session = useQuery({ ...sessionQuery(), retry: false });
   const returnTo = safeReturnTo(params.get('returnTo'));
+  useDocumentTitle('Sign in');
 
   if (session.isPending) {
     return (

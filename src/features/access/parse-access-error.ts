@@ -25,16 +25,56 @@ const BULLET = /^[-*•]\s*(.+)$/;
 const NO_ACCESS = /(do not|don't|doesn't|does not) have access|access denied|permission denied/i;
 const NEEDS_AUTH = /additional authentication is required/i;
 
+/** Terminal colours and other control sequences, when copied with the text. */
+const ANSI =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+/** A line that is a command typed at a prompt (`$ git push`, `mia@laptop:~/app$ …`, `PS C:\>`). */
+const PROMPT = /^(?:[\w.-]+@[\w.-]+(?::\S*)?\s?[$#%]|[$%❯➜λ]|PS [^>]*>)(?:\s|$)/;
+/** Prefixes around a copied line: Git's `remote:`, quoting `>`, a log's time and level. */
+const PREFIX =
+  /^(?:remote:\s*|>\s*|\|\s*|\[?\d{4}-\d\d-\d\d[T ][\d:.]+Z?\]?\s*|\[(?:error|err|warn)\]\s*)/i;
+/** Fields that follow each other on one line ("Access denied. Parameters: {…}"). */
+const NEXT_FIELD = /\s+(?=(?:service|user|parameters|detail)\s*:\s)/i;
+
 function stripNoise(text: string): string[] {
-  return (
-    text
-      .slice(0, MAX_INPUT)
-      // Terminal colours, when copied with the text.
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u001b\[[0-9;]*m/g, '')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-  );
+  const lines: string[] = [];
+  for (const raw of text
+    .slice(0, MAX_INPUT)
+    .replace(ANSI, '')
+    .split(/\r?\n|\r/)) {
+    let line = raw.trim();
+    if (PROMPT.test(line)) continue;
+    for (let before = ''; before !== line;) {
+      before = line;
+      line = line.replace(PREFIX, '').trim();
+    }
+    lines.push(...line.split(NEXT_FIELD).map((part) => part.trim()));
+  }
+  return lines;
+}
+
+/**
+ * The `amr` list wherever it is: `"amr":["mfa","sso:acme"]` in JSON, `'amr': ['mfa']` as a
+ * Python or Ruby dump, `amr=[mfa, sso:acme]` in a log line. Null when there is none (or it is cut).
+ */
+function amrAnywhere(text: string): unknown[] | null {
+  const match = /["']?\bamr["']?\s*[:=]>?\s*(\[[^\]]*\])/i.exec(text);
+  const list = match?.[1];
+  if (!list) return null;
+  for (const candidate of [list, list.replace(/'/g, '"')]) {
+    try {
+      const parsed: unknown = JSON.parse(candidate);
+      if (isAmrList(parsed)) return parsed;
+    } catch {
+      // not JSON: read it loosely below
+    }
+  }
+  return list
+    .slice(1, -1)
+    .split(/[\s,]+/)
+    .map((item) => item.replace(/^["']|["']$/g, ''))
+    .filter(Boolean);
 }
 
 function parseUser(value: string): ParsedAccessError['user'] {
@@ -42,16 +82,6 @@ function parseUser(value: string): ParsedAccessError['user'] {
   const match = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value);
   const [, name = '', id = ''] = match ?? [];
   return match ? { name: name || id, id: name ? id : null } : { name: value, id: null };
-}
-
-function amrFromJson(value: string): unknown[] | null {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    const amr = (parsed as { amr?: unknown } | null)?.amr;
-    return isAmrList(amr) ? amr : null;
-  } catch {
-    return null;
-  }
 }
 
 /** "Multi-factor authentication (MFA)" → mfa; `Single sign-on (SSO), provider: "acme"` → sso:acme. */
@@ -99,17 +129,25 @@ function fromProblemJson(text: string): ParsedAccessError | null {
 export function parseAccessError(text: string): ParsedAccessError | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
-  if (trimmed.startsWith('{')) return fromProblemJson(trimmed.slice(0, MAX_INPUT));
+  if (trimmed.startsWith('{')) {
+    const problem = fromProblemJson(trimmed.slice(0, MAX_INPUT));
+    if (problem || !/\bamr\b/i.test(trimmed)) return problem;
+  }
 
   let message: string | null = null;
   let service: string | null = null;
   let user: ParsedAccessError['user'] = null;
-  let fromParameters: unknown[] | null = null;
+  const cleaned = stripNoise(trimmed);
+  const fromParameters = amrAnywhere(cleaned.join('\n'));
   const fromDetail: string[] = [];
   let inDetail = false;
   let needsAuth = false;
 
-  for (const line of stripNoise(trimmed)) {
+  const readBullet = (text: string) => {
+    const amr = amrFromDetail(text);
+    if (amr && !fromDetail.includes(amr)) fromDetail.push(amr);
+  };
+  for (const line of cleaned) {
     const field = FIELD.exec(line);
     if (field) {
       const key = (field[1] ?? '').toLowerCase();
@@ -118,16 +156,24 @@ export function parseAccessError(text: string): ParsedAccessError | null {
       if (key === 'error') message = value || null;
       else if (key === 'service') service = value || null;
       else if (key === 'user') user = parseUser(value);
-      else if (key === 'parameters') fromParameters = amrFromJson(value);
-      else if (NEEDS_AUTH.test(value)) needsAuth = true;
+      else if (key === 'detail') {
+        // "Detail: Additional authentication is required: - MFA - SSO…" on one line.
+        const [head = '', ...bullets] = value.split(/\s+[-*•]\s+/);
+        if (NEEDS_AUTH.test(head)) needsAuth = true;
+        bullets.forEach(readBullet);
+      }
       continue;
     }
     const bullet = BULLET.exec(line);
     if (inDetail && bullet) {
-      const amr = amrFromDetail(bullet[1] ?? '');
-      if (amr && !fromDetail.includes(amr)) fromDetail.push(amr);
+      readBullet(bullet[1] ?? '');
     } else if (line) {
       inDetail = false;
+      // Without "Error:", the line that says access was denied is the message.
+      if (message === null && (NO_ACCESS.test(line) || NEEDS_AUTH.test(line))) {
+        message = line.replace(/\s*\{.*$/, '').trim() || null;
+        if (NEEDS_AUTH.test(line)) needsAuth = true;
+      }
     }
   }
 

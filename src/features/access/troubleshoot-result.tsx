@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { cliCommand } from '@/lib/brand';
 import type { RequiredMethod } from './methods';
@@ -28,6 +29,24 @@ function RefreshCredentials() {
   );
 }
 
+/** A fix is a button: the command, copied in one press, with what to do after it. */
+function CopyCommandFix({ command, after }: { command: string; after: string }) {
+  return (
+    <Stack gap={4} align="flex-start" maw={260}>
+      <CopyButton value={command}>
+        {({ copied, copy }) => (
+          <Button size="sm" variant="light" onClick={copy}>
+            {copied ? 'Copied' : `Copy ${command}`}
+          </Button>
+        )}
+      </CopyButton>
+      <Text size="xs" c="dimmed">
+        {after}
+      </Text>
+    </Stack>
+  );
+}
+
 function MethodFix({
   method,
   me,
@@ -40,15 +59,18 @@ function MethodFix({
   if (method.kind === 'mfa') {
     if (me?.mfa.enabled) {
       return (
-        <Text size="sm" c="teal">
-          Your account has MFA. Your SSH credentials predate it: refresh them.
-        </Text>
+        <CopyCommandFix
+          command={cliCommand('login -f')}
+          after="Your account has MFA; your SSH credentials predate it. Run this to refresh them."
+        />
       );
     }
     return onSetUpMfa ? (
       <Button onClick={onSetUpMfa}>Set up MFA</Button>
     ) : (
-      <Text size="sm">Set up MFA with Set up application on this page.</Text>
+      <Button component={Link} to="/profile/security">
+        Set up MFA
+      </Button>
     );
   }
   if (method.kind === 'hwk') {
@@ -64,9 +86,10 @@ function MethodFix({
   }
   if (method.kind === 'sso') {
     return (
-      <Text size="sm" maw={260}>
-        When {cliCommand('login -f')} opens your browser, sign in with {method.provider}.
-      </Text>
+      <CopyCommandFix
+        command={cliCommand('login -f')}
+        after={`Run it; when it opens your browser, sign in with ${method.provider}.`}
+      />
     );
   }
   return <Text size="sm">Ask an owner of the organization how to sign in.</Text>;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { isApiError, errorMessage, type ApiError } from '@/api/problem';
 import type { CodeProof } from '@/lib/code-entry';
@@ -47,12 +47,19 @@ export function MfaCodeStep({
   const { inputRef } = entry;
   const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const [passkeyPending, setPasskeyPending] = useState(false);
-  const [locked, setLocked] = useState(false);
+  // While locked: when the lock ends, in words. Kept when switching to a recovery code.
+  const [locked, setLocked] = useState<string | null>(null);
+  const lockRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState(false);
   const useRecovery = entry.kind === 'recovery';
   const [lowCodes, setLowCodes] = useState<number | null>(null);
 
   useEffect(() => inputRef.current?.focus(), [inputRef, useRecovery]);
+  // Locked: the field and Verify are disabled, so focus goes to the message that says until when.
+  const isLocked = locked !== null;
+  useEffect(() => {
+    if (isLocked) lockRef.current?.focus();
+  }, [isLocked]);
 
   async function withPasskey() {
     if (!submitPasskey) return;
@@ -81,16 +88,15 @@ export function MfaCodeStep({
       else onSignedIn();
     } catch (e) {
       if (isApiError(e, 'challenge_expired')) return onRestart(errorMessage(e));
-      entry.clear();
+      entry.setValue('');
       if (isApiError(e, 'mfa_locked')) {
-        setLocked(true);
-        entry.fail(lockMessage(e));
-      } else {
-        const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
-        entry.fail(
-          `${errorMessage(e)}${typeof remaining === 'number' && remaining <= 5 ? ` ${remaining} attempts left before a 15-minute lock.` : ''}`,
-        );
+        setLocked(lockMessage(e));
+        return;
       }
+      const remaining = isApiError(e) ? e.problem.parameters?.attemptsRemaining : undefined;
+      entry.fail(
+        `${errorMessage(e)}${typeof remaining === 'number' && remaining <= 5 ? ` ${remaining} ${remaining === 1 ? 'try' : 'tries'} left before a 15-minute lock.` : ''}`,
+      );
     } finally {
       setPending(false);
     }
@@ -143,9 +149,9 @@ export function MfaCodeStep({
             value={entry.value}
             onChange={entry.setValue}
             error={entry.problem}
-            disabled={locked}
+            disabled={locked !== null}
           />
-          <Button type="submit" loading={pending} disabled={locked}>
+          <Button type="submit" loading={pending} disabled={locked !== null}>
             Verify
           </Button>
         </Stack>
@@ -157,7 +163,9 @@ export function MfaCodeStep({
         </Anchor>
       </Group>
       {locked && (
-        <Alert color="orange">You can also sign in with a recovery code once the lock ends.</Alert>
+        <Alert color="orange" ref={lockRef} tabIndex={-1} title="Locked" role="alert">
+          {locked} Then you can sign in with a code from your app or with a recovery code.
+        </Alert>
       )}
     </Stack>
   );

@@ -16,6 +16,7 @@ import { signInWithPasskey } from '@/lib/passkeys';
 import { browserFailure, passkeysSupported } from '@/lib/webauthn-client';
 import { completeMfa, signIn } from './api';
 import { MfaCodeStep } from './mfa-code-step';
+import { returnFocus } from '@/lib/focus-return';
 
 /** Where a sign-in after an organization's MFA reset leads: setup, opened at once. */
 export const SETUP_AFTER_RESET_PATH = '/profile/security?setup=reset';
@@ -95,6 +96,8 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
         onRestart={(message) => {
           setChallenge(null);
           setError(message);
+          // The code step is replaced by the form: continue on its first field.
+          returnFocus(() => emailRef.current);
         }}
       />
     );

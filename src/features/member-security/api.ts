@@ -9,6 +9,7 @@ export type MemberFilter = components['schemas']['MemberFilter'];
 export type ReminderRequest = components['schemas']['ReminderRequest'];
 export type ReminderResult = components['schemas']['ReminderResult'];
 export type ReminderJob = components['schemas']['ReminderJob'];
+export type ReminderPreview = components['schemas']['ReminderPreview'];
 type ListQuery = NonNullable<operations['listMembers']['parameters']['query']>;
 export type MemberSort = NonNullable<ListQuery['sort']>;
 export type PerPage = NonNullable<ListQuery['perPage']>;
@@ -89,6 +90,26 @@ export const reminderJobQuery = (orgSlug: string, jobId: string) =>
     // The 202 answer seeds the cache with the job's first state: the first poll is one interval
     // later, not at once (a job's state only changes at its pace).
     staleTime: JOB_POLL_MS,
+  });
+
+/**
+ * Who a send would e-mail now and who it would skip, asked before sending (nothing is sent). Under
+ * the members key, so a send (or a job's end) asks again.
+ */
+export const reminderPreviewQuery = (orgSlug: string, body: ReminderRequest | null) =>
+  queryOptions({
+    queryKey: [...memberKeys.all(orgSlug), 'reminder-preview', body] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.POST('/orgs/{orgSlug}/reminders/preview', {
+          params: { path: { orgSlug } },
+          body: body ?? {},
+          signal,
+        }),
+      ),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
   });
 
 export type SendOutcome =

@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { MemberFilter } from './api';
+import type { MemberFilter, ReminderPreview } from './api';
+import { previewSkippedText } from './outcome';
 import { formatCount } from '@/lib/format';
 
-/** Sends to a whole filter above this many people ask first: one click must not e-mail thousands. */
+/** Sends to more than this many people ask first: one click must not e-mail thousands. */
 export const CONFIRM_ABOVE = 50;
 
 function describeFilter(filter: MemberFilter): string {
@@ -15,41 +16,48 @@ function describeFilter(filter: MemberFilter): string {
   return parts.length > 0 ? parts.join(', ') : 'everyone in the organization';
 }
 
+/**
+ * Before a large send: how many get an e-mail (the server's preview, not the number selected),
+ * who is skipped and why. Cancel has the default focus, so Enter does not e-mail everyone.
+ */
 export function ConfirmBulkSend({
   filter,
-  total,
+  selected,
+  preview,
   onConfirm,
   onCancel,
 }: {
-  filter: MemberFilter;
-  total: number;
+  /** The filter when "all that match" is selected; null for people picked by hand. */
+  filter: MemberFilter | null;
+  selected: number;
+  preview: ReminderPreview | undefined;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const count = preview?.wouldSend ?? selected;
+  const skipped = preview ? previewSkippedText(preview) : '';
   return (
     <Modal
       opened
       onClose={onCancel}
-      title={`Send reminders to ${formatCount(total)} people?`}
+      title={`Send reminders to ${formatCount(count)} people?`}
       closeButtonProps={{ 'aria-label': 'Close' }}
       centered
     >
       <Stack gap="sm">
         <Text size="sm">
-          Everyone matching this filter ({describeFilter(filter)}) gets an e-mail explaining how to
-          set up MFA. People who already have MFA, or were reminded in the last 24 hours, are
-          skipped.
+          {formatCount(count)} of the {formatCount(selected)} selected
+          {filter ? ` (${describeFilter(filter)})` : ''} get an e-mail explaining how to set up MFA.
         </Text>
+        {skipped && <Text size="sm">{skipped}</Text>}
         <Text size="sm" c="dimmed">
           Large sends run in the background; you can follow the progress here and cancel it.
         </Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={onCancel} data-autofocus>
             Cancel
           </Button>
-          <Button onClick={onConfirm} data-autofocus>
-            Send {formatCount(total)} reminders
-          </Button>
+          <Button onClick={onConfirm}>Send {formatCount(count)} reminders</Button>
         </Group>
       </Stack>
     </Modal>

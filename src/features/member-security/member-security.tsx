@@ -1,7 +1,13 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Pagination, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { activeJobsQuery, memberListQuery, type Member, type MemberSort } from './api';
+import {
+  activeJobsQuery,
+  memberListQuery,
+  reminderPreviewQuery,
+  type Member,
+  type MemberSort,
+} from './api';
 import { BulkBar } from './bulk-bar';
 import { CONFIRM_ABOVE, ConfirmBulkSend } from './confirm-bulk-send';
 import { MemberFilters, type FilterPatch } from './member-filters';
@@ -14,11 +20,12 @@ import { resetOutcome } from './reset-outcome';
 import { ResetMfaDialog } from './reset-mfa-dialog';
 import { ResetRequests } from './reset-requests';
 import { StepUpContext, type StepUpSlot } from './step-up-slot';
-import { useSelection } from './selection';
+import { selectedCount, useSelection } from './selection';
 import { useCsvExport } from './use-csv-export';
-import { useReminderFlow } from './use-reminder-flow';
+import { selectionBody, useReminderFlow } from './use-reminder-flow';
 import { filterOf, hasFilter, PER_PAGE_OPTIONS, useMemberView } from './view-params';
 import { formatCount } from '@/lib/format';
+import { returnFocus } from '@/lib/focus-return';
 
 export interface MemberSecurityProps {
   orgSlug: string;
@@ -76,6 +83,16 @@ function MemberSecurityPanel({
     onJob: jobs.watch,
   });
   const csv = useCsvExport(orgSlug, view, setNotice);
+  const preview = useQuery(reminderPreviewQuery(orgSlug, selectionBody(selection)));
+  const remindRef = useRef<HTMLButtonElement>(null);
+  const pagerRef = useRef<HTMLDivElement>(null);
+  // After a send, focus moves to what replaced the pressed button: the outcome or the job.
+  const focusOutcome = () =>
+    returnFocus(
+      () => document.querySelector<HTMLElement>('[data-outcome-notice]'),
+      () => document.querySelector<HTMLElement>('[data-reminder-job]'),
+      remindRef.current,
+    );
 
   const rows = list.data?.items;
   const total = list.data?.total ?? 0;
@@ -150,22 +167,37 @@ function MemberSecurityPanel({
         total={total}
         canManage
         sending={flow.bulkPending}
-        onSelectAll={() => selectAll(filterOf(view), total)}
+        preview={{
+          data: preview.isPlaceholderData ? undefined : preview.data,
+          failed: preview.isError,
+        }}
+        remindRef={remindRef}
+        onSelectAll={() => {
+          selectAll(filterOf(view), total);
+          // The link is replaced by "All N … are selected": continue on Remind.
+          returnFocus(remindRef.current);
+        }}
         onClear={clear}
-        onRemind={() =>
-          selection.mode === 'all' && selection.total > CONFIRM_ABOVE
-            ? setConfirming(true)
-            : flow.remindSelection(selection)
-        }
+        onRemind={() => {
+          if ((preview.data?.wouldSend ?? selectedCount(selection)) > CONFIRM_ABOVE)
+            return setConfirming(true);
+          flow.remindSelection(selection);
+          focusOutcome();
+        }}
       />
-      {confirming && selection.mode === 'all' && (
+      {confirming && (
         <ConfirmBulkSend
-          filter={selection.filter}
-          total={selection.total}
-          onCancel={() => setConfirming(false)}
+          filter={selection.mode === 'all' ? selection.filter : null}
+          selected={selectedCount(selection)}
+          preview={preview.data}
+          onCancel={() => {
+            setConfirming(false);
+            returnFocus(remindRef.current);
+          }}
           onConfirm={() => {
             setConfirming(false);
             flow.remindSelection(selection);
+            focusOutcome();
           }}
         />
       )}
@@ -221,7 +253,7 @@ function MemberSecurityPanel({
               ? `${formatCount(first)}–${formatCount(first + rows.length - 1)} of ${formatCount(total)}`
               : `${formatCount(total)} users`}
           </Text>
-          <Group gap="sm" wrap="wrap">
+          <Group gap="sm" wrap="wrap" ref={pagerRef}>
             <NativeSelect
               aria-label="Rows per page"
               size="xs"
@@ -233,7 +265,20 @@ function MemberSecurityPanel({
               size="sm"
               total={pages}
               value={Math.min(view.page, pages)}
-              onChange={(page) => update({ page })}
+              onChange={(page) => {
+                // The pressed page button may be re-created: keep focus on the same control.
+                const label = document.activeElement?.getAttribute('aria-label');
+                update({ page });
+                // At the last page "next page" is disabled: the current page's button then.
+                returnFocus(
+                  document.activeElement as HTMLElement | null,
+                  () =>
+                    label
+                      ? pagerRef.current?.querySelector<HTMLElement>(`[aria-label="${label}"]`)
+                      : null,
+                  () => pagerRef.current?.querySelector<HTMLElement>('[data-active]'),
+                );
+              }}
               siblings={1}
               boundaries={1}
               getControlProps={(control) => ({ 'aria-label': `${control} page` })}

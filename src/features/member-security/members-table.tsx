@@ -11,9 +11,13 @@ import {
 import type { ListParams, Member, MemberSort } from './api';
 import { columns, features } from './columns';
 import type { Selection } from './selection';
+import classes from './members-table.module.css';
 
 const EMPTY: Member[] = [];
-const SORT_ARROW = { asc: ' ▲', desc: ' ▼' } as const;
+const SORT_ARROW = { asc: '▲', desc: '▼' } as const;
+const SORT_WORDS = { asc: 'sorted ascending', desc: 'sorted descending' } as const;
+/** Narrow screens show these cells without their column's header: they name themselves. */
+const CELL_LABEL: Record<string, string> = { role: 'Role', lastRemindedAt: 'Last reminded' };
 
 function toSorting(sort: MemberSort): SortingState {
   return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
@@ -81,11 +85,12 @@ export function MembersTable({
   });
 
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} className={classes.scroll}>
       <Table
         aria-label="Users and their MFA status"
         aria-busy={rows === undefined || dimmed}
         verticalSpacing="xs"
+        className={classes.table}
         highlightOnHover
         style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}
       >
@@ -96,9 +101,14 @@ export function MembersTable({
                 const sortable =
                   header.column.getCanSort() && !['select', 'more'].includes(header.id);
                 const dir = header.column.getIsSorted();
+                const title =
+                  typeof header.column.columnDef.header === 'string'
+                    ? header.column.columnDef.header
+                    : header.id;
                 return (
                   <Table.Th
                     key={header.id}
+                    className={header.id === 'mfa' ? classes.status : undefined}
                     w={header.id === 'select' || header.id === 'more' ? 44 : undefined}
                     aria-sort={
                       sortable
@@ -115,9 +125,15 @@ export function MembersTable({
                         onClick={header.column.getToggleSortingHandler()}
                         fw={600}
                         fz="sm"
+                        // "Person, sorted ascending": the column and the direction, in words.
+                        aria-label={`${title}, ${dir ? SORT_WORDS[dir] : 'not sorted'}`}
                       >
                         <table.FlexRender header={header} />
-                        {dir ? SORT_ARROW[dir] : ''}
+                        {dir && (
+                          <span aria-hidden="true" className={classes.sortArrow}>
+                            {SORT_ARROW[dir]}
+                          </span>
+                        )}
                       </UnstyledButton>
                     ) : (
                       <table.FlexRender header={header} />
@@ -174,8 +190,13 @@ const MemberCell = memo(
     member: Member;
     selected: boolean | null;
   }) {
+    const id = cell.column.id;
     return (
-      <Table.Td>
+      <Table.Td
+        data-col={id}
+        data-label={CELL_LABEL[id]}
+        className={id === 'mfa' ? classes.status : undefined}
+      >
         <FlexRender cell={cell} />
       </Table.Td>
     );

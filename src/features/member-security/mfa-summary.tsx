@@ -33,11 +33,14 @@ export function MfaSummary({ orgSlug }: { orgSlug: string }) {
       <Text size="sm" fw={500} mb={4}>
         {text}
       </Text>
-      <Progress
-        value={total === 0 ? 0 : (mfaEnabled / total) * 100}
-        color="teal"
-        aria-label={text}
-      />
+      {/* The name on the progress bar itself, not on its role-less frame. */}
+      <Progress.Root>
+        <Progress.Section
+          value={total === 0 ? 0 : (mfaEnabled / total) * 100}
+          color="teal"
+          aria-label={text}
+        />
+      </Progress.Root>
     </div>
   );
 }

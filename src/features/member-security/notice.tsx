@@ -17,6 +17,8 @@ export function Notice({ notice, onClose }: { notice: NoticeState; onClose: () =
       withCloseButton
       closeButtonLabel="Dismiss"
       onClose={onClose}
+      tabIndex={-1}
+      data-outcome-notice
     >
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Text size="sm">{notice.text}</Text>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jobText, resultText } from './outcome';
+import {
+  jobText,
+  previewSkippedText,
+  remindLabel,
+  resultText,
+  sendFailureText,
+  sendOutcomeText,
+} from './outcome';
 
 const none = { alreadyEnabled: 0, recentlyReminded: 0, notInOrganization: 0 };
 
@@ -33,6 +40,36 @@ describe('reminder outcome in words', () => {
     );
     expect(jobText({ ...job, status: 'cancelled' })).toBe(
       'Cancelled. Reminder sent to 4,000 users. 1,000 skipped: 1,000 were reminded in the last 24 hours. 25,000 not sent.',
+    );
+  });
+});
+
+describe('words before and after a send (one place)', () => {
+  const skipped = (alreadyEnabled: number, recentlyReminded: number, notInOrganization = 0) => ({
+    alreadyEnabled,
+    recentlyReminded,
+    notInOrganization,
+  });
+
+  it('says before sending who is skipped and why', () => {
+    expect(previewSkippedText({ wouldSend: 15, skipped: skipped(30, 3) })).toBe(
+      '33 skipped: 30 have MFA, 3 reminded in the last 24 hours.',
+    );
+    expect(previewSkippedText({ wouldSend: 0, skipped: skipped(1, 0) })).toBe(
+      '1 skipped: 1 has MFA.',
+    );
+    expect(previewSkippedText({ wouldSend: 4, skipped: skipped(0, 0) })).toBe('');
+    expect(remindLabel(1500)).toBe('Remind (1,500)');
+  });
+
+  it('names one person, counts the rest, and says a retry never sends twice', () => {
+    const result = { sent: 1, skipped: skipped(0, 0), remindedAt: '', notInOrganization: [] };
+    expect(sendOutcomeText(result, 'Mia Member')).toBe('Reminder sent to Mia Member.');
+    expect(sendOutcomeText({ ...result, sent: 0, skipped: skipped(0, 1) }, 'Mia Member')).toBe(
+      'No reminder sent. 1 skipped: 1 was reminded in the last 24 hours.',
+    );
+    expect(sendFailureText(new Error('Network down.'))).toMatch(
+      /Trying again never sends twice\.$/,
     );
   });
 });

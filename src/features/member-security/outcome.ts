@@ -1,5 +1,6 @@
 import { formatCount } from '@/lib/format';
-import type { ReminderJob, ReminderResult } from './api';
+import { errorMessage, isApiError } from '@/api/problem';
+import type { ReminderJob, ReminderPreview, ReminderResult } from './api';
 
 export const users = (n: number) => `${formatCount(n)} ${n === 1 ? 'user' : 'users'}`;
 
@@ -30,6 +31,35 @@ export function resultText(sent: number, skipped: Skipped): string {
 }
 
 export const reminderResultText = (r: ReminderResult) => resultText(r.sent, r.skipped);
+
+/** A send's answer: "Reminder sent to Mia Member." for one named person, else the counts. */
+export function sendOutcomeText(result: ReminderResult, label?: string): string {
+  return label && result.sent === 1 ? `Reminder sent to ${label}.` : reminderResultText(result);
+}
+
+/** A send that failed or whose answer was lost: what to do, and that a retry is safe. */
+export function sendFailureText(error: unknown): string {
+  if (isApiError(error) && error.status === 429 && error.retryAfterSeconds !== null)
+    return retryText(error.retryAfterSeconds);
+  return `The reminder was not confirmed. ${errorMessage(error)} Trying again never sends twice.`;
+}
+
+/** Before sending: "33 skipped: 30 have MFA, 3 reminded in the last 24 hours." or "". */
+export function previewSkippedText(preview: ReminderPreview): string {
+  const { alreadyEnabled, recentlyReminded, notInOrganization } = preview.skipped;
+  const total = alreadyEnabled + recentlyReminded + notInOrganization;
+  if (total === 0) return '';
+  const reasons = [
+    alreadyEnabled > 0 &&
+      `${formatCount(alreadyEnabled)} ${alreadyEnabled === 1 ? 'has' : 'have'} MFA`,
+    recentlyReminded > 0 && `${formatCount(recentlyReminded)} reminded in the last 24 hours`,
+    notInOrganization > 0 && `${formatCount(notInOrganization)} not in this organization`,
+  ].filter(Boolean);
+  return `${formatCount(total)} skipped: ${reasons.join(', ')}.`;
+}
+
+/** The send button's words: who actually gets an e-mail. */
+export const remindLabel = (wouldSend: number) => `Remind (${formatCount(wouldSend)})`;
 
 export function jobDone(job: ReminderJob): number {
   const { alreadyEnabled, recentlyReminded, notInOrganization } = job.skipped;

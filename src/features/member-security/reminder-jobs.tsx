@@ -78,9 +78,11 @@ function JobCard({
             : 'Reminders sent'
       }
       withCloseButton={false}
+      tabIndex={-1}
+      data-reminder-job
     >
       <Stack gap="xs">
-        <Progress.Root size="lg" aria-label={label}>
+        <Progress.Root size="lg" role="group" aria-label={label}>
           <Progress.Section
             value={pct(job.sent)}
             color="teal"

@@ -1,13 +1,30 @@
-import { useCallback } from 'react';
-import { isApiError, errorMessage } from '@/api/problem';
-import type { Member } from './api';
+import { useCallback, useRef } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { idempotencyKey } from '@/api/client';
+import { memberKeys, sendReminders, type Member, type ReminderRequest } from './api';
 import { displayName } from '@/lib/display-name';
 import type { NoticeState } from './notice';
-import { reminderResultText, retryText } from './outcome';
+import { sendFailureText, sendOutcomeText } from './outcome';
 import type { Selection } from './selection';
-import { useSendReminders, type SendVariables } from './use-send-reminders';
 
-/** Sending reminders from a row or from the selection, and saying what happened. */
+export interface SendVariables {
+  body: ReminderRequest;
+  /** Who this is for, to word the outcome ("Mia Member"); absent for bulk sends. */
+  label?: string;
+}
+
+export const selectionBody = (selection: Selection): ReminderRequest | null =>
+  selection.mode === 'all'
+    ? { filter: selection.filter }
+    : selection.members.size > 0
+      ? { userIds: [...selection.members.keys()] }
+      : null;
+
+/**
+ * Sending reminders from a row or from the selection, and saying what happened (the words are in
+ * outcome.ts). One Idempotency-Key per user action: a retry of the same request (after a failure
+ * or a lost answer) reuses it, so the server never sends twice; a new request gets a new key.
+ */
 export function useReminderFlow(
   orgSlug: string,
   ui: {
@@ -17,34 +34,34 @@ export function useReminderFlow(
   },
 ) {
   const { setNotice, clearSelection, onJob } = ui;
-  const send = useSendReminders(orgSlug, {
-    onSuccess: (outcome, vars) => {
+  const client = useQueryClient();
+  const action = useRef<{ body: string; key: string } | null>(null);
+  const send = useMutation({
+    mutationFn: ({ body }: SendVariables) => {
+      const json = JSON.stringify(body);
+      if (action.current?.body !== json) action.current = { body: json, key: idempotencyKey() };
+      return sendReminders(orgSlug, body, action.current.key);
+    },
+    onSuccess: async (outcome, vars) => {
+      action.current = null;
       if (!vars.label) clearSelection();
       if (outcome.kind === 'job') {
+        // The 202 answer is the job's first state: show its progress at once, then poll. A job has
+        // sent nothing yet: its card refreshes the list and the counts when it stops.
+        client.setQueryData(memberKeys.job(orgSlug, outcome.job.id), outcome.job);
         onJob(outcome.job.id);
         setNotice(null);
         return;
       }
-      const { result } = outcome;
-      const text =
-        vars.label && result.sent === 1
-          ? `Reminder sent to ${vars.label}.`
-          : reminderResultText(result);
-      setNotice({ tone: 'success', text });
+      setNotice({ tone: 'success', text: sendOutcomeText(outcome.result, vars.label) });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: memberKeys.all(orgSlug) }),
+        client.invalidateQueries({ queryKey: ['orgs', orgSlug, 'security-events'] }),
+      ]);
     },
-    onError: (error, vars) => {
-      // The selection stays, so the same action can be tried again (with the same key).
-      const retry = () => send.mutate(vars);
-      if (isApiError(error) && error.status === 429 && error.retryAfterSeconds !== null) {
-        setNotice({ tone: 'error', text: retryText(error.retryAfterSeconds), retry });
-        return;
-      }
-      setNotice({
-        tone: 'error',
-        text: `The reminder was not confirmed. ${errorMessage(error)} Trying again never sends twice.`,
-        retry,
-      });
-    },
+    // The selection stays, so the same action can be tried again (with the same key).
+    onError: (error, vars) =>
+      setNotice({ tone: 'error', text: sendFailureText(error), retry: () => send.mutate(vars) }),
   });
   const { mutate, isPending, variables } = send;
 
@@ -56,12 +73,9 @@ export function useReminderFlow(
     [mutate, setNotice],
   );
   const remindSelection = (selection: Selection) => {
-    if (isPending) return;
+    const body = selectionBody(selection);
+    if (isPending || !body) return;
     setNotice(null);
-    const body: SendVariables['body'] =
-      selection.mode === 'all'
-        ? { filter: selection.filter }
-        : { userIds: [...selection.members.keys()] };
     mutate({ body });
   };
   const single = isPending && variables.label !== undefined;

@@ -48,8 +48,22 @@ describe('setup flow hygiene', () => {
     await openScanStep(user);
     expect(db.enrollments.size).toBe(1);
     await user.click(within(dialog()).getByRole('button', { name: 'Close setup' }));
+    // Closing after the key was made asks first (issue 16): nothing is discarded yet.
+    expect(within(dialog()).getByRole('button', { name: 'Continue setting up' })).toHaveFocus();
+    expect(db.enrollments.size).toBe(1);
+    await user.click(within(dialog()).getByRole('button', { name: 'Stop and discard' }));
     await waitFor(() => expect(db.enrollments.size).toBe(0));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('asks before Escape discards a setup in the middle, and continues where it was', async () => {
+    const { user } = await renderApp('/profile/security', { as: 'adam' });
+    await openScanStep(user);
+    await user.keyboard('{Escape}');
+    expect(within(dialog()).getByText('Stop setting up?')).toBeInTheDocument();
+    await user.click(within(dialog()).getByRole('button', { name: 'Continue setting up' }));
+    expect(within(dialog()).getByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(db.enrollments.size).toBe(1);
   });
 
   it('keeps the secret out of the query and mutation caches while the flow is open', async () => {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
+import { focusedElement, returnFocus } from '@/lib/focus-return';
 import { mfaStatusQuery } from './api';
 import { MfaEnabledDetails, MfaNotEnabledDetails } from './mfa-status';
 
@@ -31,34 +32,39 @@ export function MfaSecurity({
   accountName,
   onSetupDone,
   initialDialog = null,
+  setupRequest = 0,
 }: {
   accountName: string;
   /** A dialog to open at once (the sign-in's "Regenerate recovery codes"). */
   initialDialog?: Dialog;
   /** Called when the person finishes the setup flow (e.g. to return to a blocked page). */
   onSetupDone?: () => void;
+  /** Incremented to open the setup flow from elsewhere on the page (the troubleshooter). */
+  setupRequest?: number;
 }) {
   const status = useQuery(mfaStatusQuery());
   const [dialog, setDialog] = useState<Dialog>(initialDialog);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // The button that opened a dialog may be gone when it closes (MFA turned on or off): put focus
-  // on the section's heading so a keyboard user does not restart from the top of the page.
-  const [refocus, setRefocus] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (which: Dialog) => {
+    opener.current = focusedElement();
+    setDialog(which);
+  };
+  // Focus returns to the button that opened the dialog; when that button is gone (MFA turned on
+  // or off), to what replaced it: the new status's first action, else the section's heading.
+  useEffect(() => {
+    if (setupRequest > 0) open('setup');
+    // Only when a new request comes (open() is a new function each render).
+  }, [setupRequest]);
   const close = () => {
     setDialog(null);
-    setRefocus(true);
+    const section = headingRef.current?.closest('section');
+    returnFocus(
+      () => (opener.current?.isConnected ? opener.current : null),
+      () => section?.querySelector<HTMLElement>('button') ?? null,
+      headingRef.current,
+    );
   };
-  const enabled = status.data?.enabled;
-  useEffect(() => {
-    if (!refocus) return;
-    const id = window.setTimeout(() => {
-      if (!document.activeElement || document.activeElement === document.body) {
-        headingRef.current?.focus();
-      }
-      setRefocus(false);
-    }, 250);
-    return () => window.clearTimeout(id);
-  }, [refocus, enabled]);
 
   return (
     <Card
@@ -90,12 +96,12 @@ export function MfaSecurity({
           (status.data.enabled ? (
             <MfaEnabledDetails
               status={status.data}
-              onRegenerate={() => setDialog('regenerate')}
-              onRemove={() => setDialog('remove')}
-              onSetUp={() => setDialog('setup')}
+              onRegenerate={() => open('regenerate')}
+              onRemove={() => open('remove')}
+              onSetUp={() => open('setup')}
             />
           ) : (
-            <MfaNotEnabledDetails status={status.data} onSetUp={() => setDialog('setup')} />
+            <MfaNotEnabledDetails status={status.data} onSetUp={() => open('setup')} />
           ))}
       </Stack>
       <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>

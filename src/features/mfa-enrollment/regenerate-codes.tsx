@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { focusFieldOnOpen } from '@/lib/focus-return';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { passkeyProof } from '@/lib/passkeys';
 import { useRegenerateRecoveryCodes, type MfaStatus } from './api';
@@ -20,6 +21,8 @@ export function RegenerateCodesModal({
   const [codes, setCodes] = useState<string[] | null>(null);
   const [saved, setSaved] = useState(false);
   const locked = codes !== null && !saved;
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFieldOnOpen(() => body.current), []);
   return (
     <Modal
       opened
@@ -49,7 +52,7 @@ export function RegenerateCodesModal({
           </Group>
         </Stack>
       ) : (
-        <Stack gap="md">
+        <Stack gap="md" ref={body}>
           <Text size="sm">
             You get 10 new codes and every code you have now stops working. To confirm, enter a
             current code from your app or one of your recovery codes.

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Alert, List, Modal, Stack, Text } from '@mantine/core';
+import { focusFieldOnOpen } from '@/lib/focus-return';
 import { notifications } from '@mantine/notifications';
 import { passkeyProof } from '@/lib/passkeys';
 import { useRemoveMfa, type MfaStatus } from './api';
@@ -12,6 +14,8 @@ interface Props {
 export function RemoveAuthenticatorModal({ status, onClose }: Props) {
   const remove = useRemoveMfa();
   const blocking = status.requiredBy;
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFieldOnOpen(() => body.current), []);
   return (
     <Modal
       opened
@@ -20,7 +24,7 @@ export function RemoveAuthenticatorModal({ status, onClose }: Props) {
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <Stack gap="md">
+      <Stack gap="md" ref={body}>
         {status.passkeyCount > 0 ? (
           <Text size="sm">
             Your passkeys and recovery codes keep working; signing in will no longer offer a code

@@ -104,6 +104,11 @@ describe('Set up application', () => {
     expect(await navigator.clipboard.readText()).toBe('nimbus login -f');
     await user.click(screen.getByRole('tab', { name: 'Using the CLI' }));
     expect(screen.getByText('nimbus login')).toBeVisible();
+    // "In the Console" says what to do in the Console (nothing more), not a CLI command.
+    await user.click(screen.getByRole('tab', { name: 'In the Console' }));
+    const consolePanel = screen.getByRole('tabpanel', { name: 'In the Console' });
+    expect(consolePanel).toHaveTextContent(/Nothing more to do here/);
+    expect(consolePanel).not.toHaveTextContent(/nimbus login/);
     await user.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(await screen.findByText('Enabled')).toBeInTheDocument();

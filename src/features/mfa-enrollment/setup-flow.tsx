@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { focusFieldOnOpen } from '@/lib/focus-return';
+import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { cancelEnrollment, mfaKeys, useStartEnrollment, type TotpEnrollment } from './api';
@@ -40,6 +41,8 @@ export function SetupFlow({
   const [saved, setSaved] = useState(false);
   const appName = AUTHENTICATOR_APPS.find((a) => a.id === appId)?.name ?? 'your app';
   const verified = codes !== null;
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => focusFieldOnOpen(() => body.current), []);
 
   // The enrollment to cancel if this flow goes away unfinished (closed, or navigated away from).
   const unfinished = useRef<string | null>(null);
@@ -72,6 +75,17 @@ export function SetupFlow({
       // The answer carried the secret: keep it only in this component's state.
       start.reset();
     }
+  }
+
+  // Escape or × after the key was made: ask before throwing the setup away.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmDiscard) keepRef.current?.focus();
+  }, [confirmDiscard]);
+  function requestClose() {
+    if (enrollment && !verified) setConfirmDiscard(true);
+    else close();
   }
 
   function close() {
@@ -130,7 +144,7 @@ export function SetupFlow({
   return (
     <Modal
       opened
-      onClose={close}
+      onClose={requestClose}
       title="Set up an authenticator app"
       size="xl"
       fullScreen={compact}
@@ -139,13 +153,15 @@ export function SetupFlow({
       withCloseButton={!verified || saved}
       closeButtonProps={{ 'aria-label': 'Close setup' }}
     >
-      <Stack gap="lg">
+      <Stack gap="lg" ref={body}>
         <Stepper
           active={active}
           onStepClick={(step) => !verified && step < active && setActive(step)}
           allowNextStepsSelect={false}
           size="sm"
           iconSize={compact ? 28 : undefined}
+          // A named group (a div with a role): the steps, the current one marked.
+          role="group"
           aria-label="Setup steps"
         >
           {STEPS.map((label, index) => (
@@ -153,6 +169,7 @@ export function SetupFlow({
               key={label}
               label={compact ? undefined : label}
               aria-label={`Step ${index + 1}: ${label}`}
+              aria-current={index === active ? 'step' : undefined}
               allowStepSelect={!verified && index < active}
             />
           ))}
@@ -162,18 +179,39 @@ export function SetupFlow({
             Step {active + 1} of {STEPS.length}: {STEPS[active]}
           </Text>
         )}
-        {steps[active]}
-        <Footer
-          active={active}
-          busy={start.isPending}
-          saved={saved}
-          onBack={() => setActive((s) => s - 1)}
-          onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
-          onDone={() => {
-            close();
-            onDone?.();
-          }}
-        />
+        {confirmDiscard ? (
+          <Alert color="orange" title="Stop setting up?" role="alert">
+            <Stack gap="sm">
+              <Text size="sm">
+                The key you may have added to {appName} will not work, and MFA stays off. You can
+                start again later.
+              </Text>
+              <Group gap="xs">
+                <Button ref={keepRef} onClick={() => setConfirmDiscard(false)}>
+                  Continue setting up
+                </Button>
+                <Button variant="default" color="red" onClick={close}>
+                  Stop and discard
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          steps[active]
+        )}
+        {!confirmDiscard && (
+          <Footer
+            active={active}
+            busy={start.isPending}
+            saved={saved}
+            onBack={() => setActive((s) => s - 1)}
+            onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
+            onDone={() => {
+              close();
+              onDone?.();
+            }}
+          />
+        )}
       </Stack>
     </Modal>
   );

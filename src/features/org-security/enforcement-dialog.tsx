@@ -67,6 +67,7 @@ export function EnforcementDialog({
   errorText,
   onConfirm,
   onClose,
+  onShowWho,
 }: {
   orgSlug: string;
   orgName: string;
@@ -75,12 +76,14 @@ export function EnforcementDialog({
   errorText: string | null;
   onConfirm: (options: { remind: boolean }) => void;
   onClose: () => void;
+  /** "See who they are": the dialog closes and the list shows them. */
+  onShowWho: () => void;
 }) {
   const summary = useQuery({ ...memberSummaryQuery(orgSlug), enabled: enable });
   const [, setParams] = useSearchParams();
   // Knowing beforehand whom it will block: the list below shows exactly those people.
   const showWho = () => {
-    onClose();
+    onShowWho();
     setParams((params) => {
       params.set('mfa', 'disabled');
       params.delete('page');

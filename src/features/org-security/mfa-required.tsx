@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
   Anchor,
@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { idempotencyKey } from '@/api/client';
+import { focusedElement, returnFocus } from '@/lib/focus-return';
 import { ErrorState } from '@/lib/error-state';
 import { errorMessage, isApiError } from '@/api/problem';
 import {
@@ -96,6 +97,13 @@ export function MfaRequired({
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [reminderKey, setReminderKey] = useState('');
+  // The control that opened the dialog (the switch): focus goes back to it however the dialog
+  // closes, once it is enabled again after saving.
+  const opener = useRef<HTMLElement | null>(null);
+  const closeDialog = () => {
+    setIntent(null);
+    returnFocus(opener.current);
+  };
 
   const remindAgain = useMutation({
     mutationFn: () => remindWithoutMfa(orgSlug, reminderKey),
@@ -117,13 +125,13 @@ export function MfaRequired({
       return { state, reminders };
     },
     onSuccess: ({ state, reminders }) => {
-      setIntent(null);
+      closeDialog();
       setNotice(savedNotice(state.mfaRequired, orgName, { reminders }));
     },
     onError: (error) => {
       const failure = saveFailure(error);
       if (failure.closeDialog) {
-        setIntent(null);
+        closeDialog();
         setNotice(failure.notice);
       } else {
         setDialogError(failure.text);
@@ -141,6 +149,7 @@ export function MfaRequired({
     setDialogError(null);
     setNotice(null);
     setReminderKey(idempotencyKey());
+    opener.current = focusedElement();
     setIntent(enable);
   }
 
@@ -248,7 +257,12 @@ export function MfaRequired({
             setDialogError(null);
             save.mutate({ enable: intent, remind });
           }}
-          onClose={() => setIntent(null)}
+          onClose={closeDialog}
+          onShowWho={() => {
+            setIntent(null);
+            // The list below, now filtered to the people without MFA, replaces the dialog.
+            returnFocus(() => document.getElementById('user-security-settings'));
+          }}
         />
       )}
     </Card>

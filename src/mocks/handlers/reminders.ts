@@ -12,15 +12,10 @@ import {
 } from '../http';
 import { deployment } from '../deployment';
 import { idempotent } from '../idempotency';
-import {
-  allMatching,
-  countMatching,
-  matchingIds,
-  noteRemindersChanged,
-  rowOf,
-  type Row,
-} from '../member-query';
+import { countMatching, matchingIds, noteRemindersChanged } from '../member-query';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
+import { resolve } from '../reminder-target';
+import { reminderPreviewHandlers } from './reminder-preview';
 import { parseReminderRequest, type ReminderTarget } from '../reminder-request';
 import {
   advanceJob,
@@ -64,18 +59,6 @@ function takeRateLimit(actorId: string): void {
     );
   }
   db.reminderSends.set(actorId, [...recent, now]);
-}
-
-function resolve(ctx: OrgContext, target: ReminderTarget) {
-  if ('filter' in target) return { rows: allMatching(ctx.org.id, target.filter), outside: [] };
-  const rows: Row[] = [];
-  const outside: string[] = [];
-  for (const id of target.userIds) {
-    const row = rowOf(ctx.org.id, id);
-    if (row) rows.push(row);
-    else outside.push(id);
-  }
-  return { rows, outside };
 }
 
 function startJob(request: Request, ctx: OrgContext, recipients: string[]): Response {
@@ -124,6 +107,7 @@ function jobOf(ctx: OrgContext, jobId: string, request: Request): ReminderJobRec
 }
 
 export const reminderHandlers: HttpHandler[] = [
+  ...reminderPreviewHandlers,
   http.post(
     '/orgs/{orgSlug}/reminders',
     guard(async ({ request, params, response }) => {
