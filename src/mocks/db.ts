@@ -155,6 +155,8 @@ export interface DbState {
   challenges: Map<string, ChallengeRecord>;
   enrollments: Map<string, EnrollmentRecord>;
   outbox: EmailRecord[];
+  /** E-mails delivered per kind since the last reset (the outbox keeps only the last ones). */
+  mailCounts: Partial<Record<EmailKind, number>>;
   events: SecurityEventRecord[];
   jobs: Map<string, ReminderJobRecord>;
   idempotency: Map<string, IdempotencyRecord>;
@@ -191,6 +193,7 @@ function emptyState(): DbState {
     challenges: new Map(),
     enrollments: new Map(),
     outbox: [],
+    mailCounts: {},
     events: [],
     jobs: new Map(),
     idempotency: new Map(),
