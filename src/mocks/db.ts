@@ -30,6 +30,7 @@ function emptyState(): DbState {
     webauthnChallenges: new Map(),
     accountEvents: [],
     outbox: [],
+    mailCounts: {},
     events: [],
     activity: [],
     mfaResets: new Map(),

@@ -105,7 +105,7 @@ describe('mock HTTP server', () => {
     expect(res.json).toMatchObject({ code: 'payload_too_large', status: 413 });
   });
 
-  it('refuses a 1 MiB password and e-mail before hashing', async () => {
+  it('refuses a password over 400 characters before hashing (400 too_long)', async () => {
     const long = 'x'.repeat(401);
     const res = await mock.send({
       method: 'POST',

@@ -96,7 +96,8 @@ export const mockControls = [
   ),
   rawHttp.get(
     '*/__mock/outbox',
-    control(() => HttpResponse.json({ items: outbox() })),
+    // `items`: the last e-mails (bounded); `delivered`: how many of each kind were ever sent.
+    control(() => HttpResponse.json({ items: outbox(), delivered: db.mailCounts })),
   ),
   rawHttp.get(
     '*/__mock/codes',

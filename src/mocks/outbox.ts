@@ -8,6 +8,7 @@ export const outboxSettings = { limit: OUTBOX_LIMIT };
 /** Put an e-mail in the outbox, dropping the oldest beyond OUTBOX_LIMIT (in batches of 100). */
 export function deliver(mail: EmailRecord): void {
   db.outbox.push(mail);
+  db.mailCounts[mail.kind] = (db.mailCounts[mail.kind] ?? 0) + 1;
   if (db.outbox.length > outboxSettings.limit + 100) trimOutbox();
 }
 

@@ -27,6 +27,7 @@ export function snapshot(): unknown {
     webauthnChallenges: [...db.webauthnChallenges.values()],
     accountEvents: db.accountEvents,
     outbox: db.outbox.slice(-OUTBOX_KEEP),
+    mailCounts: db.mailCounts,
     events: db.events,
     activity: db.activity.slice(-OUTBOX_KEEP),
     mfaResets: [...db.mfaResets.values()],
@@ -52,6 +53,7 @@ type Snapshot = {
   webauthnChallenges?: DbState extends { webauthnChallenges: Map<string, infer W> } ? W[] : never;
   accountEvents?: DbState['accountEvents'];
   outbox: DbState['outbox'];
+  mailCounts?: DbState['mailCounts'];
   events: DbState['events'];
   activity?: DbState['activity'];
   mfaResets?: DbState extends { mfaResets: Map<string, infer R> } ? R[] : never;
@@ -78,6 +80,7 @@ export function restore(raw: unknown): boolean {
   db.webauthnChallenges = new Map((s.webauthnChallenges ?? []).map((x) => [x.id, x]));
   db.accountEvents = s.accountEvents ?? [];
   db.outbox = s.outbox;
+  db.mailCounts = s.mailCounts ?? {};
   db.events = s.events;
   db.activity = s.activity ?? [];
   db.mfaResets = new Map((s.mfaResets ?? []).map((x) => [x.id, x]));

@@ -296,6 +296,8 @@ export interface DbState {
   webauthnChallenges: Map<string, WebAuthnChallengeRecord>;
   accountEvents: AccountEventRecord[];
   outbox: EmailRecord[];
+  /** E-mails delivered per kind since the last reset (the outbox keeps only the last ones). */
+  mailCounts: Partial<Record<EmailKind, number>>;
   events: SecurityEventRecord[];
   /** Every person's own security activity, oldest first. */
   activity: ActivityRecord[];

@@ -134,6 +134,7 @@ export function sendSecurityNotice(
     sentAt: at,
     eventId: details.eventId,
   });
+  state.mailCounts[kind] = (state.mailCounts[kind] ?? 0) + 1;
   // The outbox keeps the last e-mails only (outbox.ts).
   const { limit } = outboxSettings;
   if (state.outbox.length > limit + 100) state.outbox.splice(0, state.outbox.length - limit);

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../../tests/api';
 import { renderApp } from '../../../tests/render';
-import { clock, config } from '@/mocks/db';
+import { clock, config, db } from '@/mocks/db';
 import { server } from '@/mocks/node';
 import { reminders, remindButton, SLOW } from './test-helpers';
 import { formatCount } from '@/lib/format';
@@ -63,7 +63,8 @@ describe('large sends run as a job', () => {
     expect(
       await screen.findByText(`Reminder sent to ${formatCount(total)} users.`, {}, SLOW),
     ).toBeInTheDocument();
-    expect(reminders()).toHaveLength(total);
+    // The outbox keeps the last 1,000 e-mails; it counts every one it delivered.
+    expect(db.mailCounts.mfa_reminder).toBe(total);
   }, 40_000);
 
   it('fetches only the job while it runs, and the list and counts again once it ends', async () => {
