@@ -204,8 +204,13 @@ test('an organization that requires phishing-resistant MFA blocks a person with 
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
   await expect(page.getByText('Passkey or security key')).toBeVisible();
   await expectAccessible(page, 'blocked: passkey required');
+  // The rest in dark mode at 375 px: the blocked page, the way to the fix and back.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page, 'dark 375: blocked: passkey required');
   await page.getByRole('link', { name: 'Add a passkey' }).click();
   await expect(page.getByText('Add a passkey to continue')).toBeVisible();
+  await expectAccessible(page, 'dark 375: profile asking for a passkey');
   await passkeys(page).getByRole('button', { name: 'Add a passkey' }).click();
   await page
     .getByRole('dialog', { name: 'Add a passkey' })
