@@ -154,7 +154,9 @@ describe('User security settings: the list', () => {
   it('keeps at most one page of rows in the DOM for 100,000 users', async () => {
     await renderApp('/orgs/initech/settings/security?perPage=100', { as: 'olivia' });
     expect(await screen.findByText('1–100 of 100,000', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getAllByRole('row').length).toBeLessThanOrEqual(101);
+    // The user table's rows (the seeded rollout puts Initech's security events in another table).
+    const table = screen.getByRole('table', { name: 'Users and their MFA status' });
+    expect(within(table).getAllByRole('row').length).toBeLessThanOrEqual(101);
   });
 });
 
