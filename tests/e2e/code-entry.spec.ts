@@ -11,7 +11,7 @@ test('the sign-in code step explains letters, then takes a code typed as "123-45
   await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS.olivia);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const field = page.getByLabel('Authentication code');
   await field.fill('12ab56');
   await page.getByRole('button', { name: 'Verify' }).click();

@@ -108,7 +108,7 @@ test('Olivia asks to reset a managed user’s MFA, Adam approves, the user’s n
 
   await page.getByRole('textbox', { name: 'Email' }).fill(BOBBY_EMAIL);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/profile\/security$/);
   await expect(page.getByRole('dialog', { name: 'Set up an authenticator app' })).toBeVisible();
   await expect(page.getByText('Set up MFA again')).toBeVisible();
@@ -147,7 +147,7 @@ async function lowCodesSignIn(page: Page) {
   await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Email' }).fill('olivia@example.com');
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   // Typed in capitals and with spaces: the server accepts any case and separators.
   const code = (seededRecoveryCodes('usr_olivia')[7] ?? '').toUpperCase().replace(/-/g, ' ');

@@ -18,7 +18,7 @@ async function signInOliviaAtMockTime(page: Page) {
   await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS.olivia);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const code = await page.evaluate(async () => {
     const res = await fetch('/__mock/codes');
     const { items } = (await res.json()) as { items: { email: string; code: string }[] };

@@ -8,7 +8,14 @@ const SAMPLE: Record<string, string> = {
   enrollmentId: 'enr_nope',
   provider: 'acme',
 };
-const PUBLIC = new Set(['signIn', 'completeMfaChallenge', 'signOut']);
+// Sign-in steps need no session (a passkey sign-in has no password step either).
+const PUBLIC = new Set([
+  'signIn',
+  'completeMfaChallenge',
+  'signOut',
+  'startPasskeySignIn',
+  'signInWithPasskey',
+]);
 
 export function refusalScenarios() {
   before(reset);
