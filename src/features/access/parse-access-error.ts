@@ -126,12 +126,22 @@ function fromProblemJson(text: string): ParsedAccessError | null {
 }
 
 /** The parts of a pasted access error, or null when the text does not look like one. */
+/** A whole problem document of another kind (`forbidden_role`, …): not an access error. */
+function isOtherProblem(text: string): boolean {
+  try {
+    const doc: unknown = JSON.parse(text);
+    return typeof doc === 'object' && doc !== null && 'code' in doc;
+  } catch {
+    return false;
+  }
+}
+
 export function parseAccessError(text: string): ParsedAccessError | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   if (trimmed.startsWith('{')) {
     const problem = fromProblemJson(trimmed.slice(0, MAX_INPUT));
-    if (problem || !/\bamr\b/i.test(trimmed)) return problem;
+    if (problem || !/\bamr\b/i.test(trimmed) || isOtherProblem(trimmed)) return problem;
   }
 
   let message: string | null = null;

@@ -48,6 +48,7 @@ describe('requireOrgAccess', () => {
         missing: ['mfa', 'sso:acme'],
         organization: 'globex',
         mfaEnabled: false,
+        passkeyEnabled: false,
       },
       service: 'console:globex',
       user: { id: 'usr_mia', name: 'Mia Member', email: 'mia@example.com' },
