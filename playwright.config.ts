@@ -57,6 +57,8 @@ export default defineConfig({
         PORT: String(mockServerPort),
         INITECH_SIZE: '1000',
         PUBLIC_URL: `http://localhost:${productionPort}`,
+        // The dev controls (/__mock/*) answer only in demo mode.
+        MOCK_DEMO: '1',
       },
       url: `http://127.0.0.1:${mockServerPort}/api/session`,
       // The session check answers 401 without a cookie: the server is up.

@@ -1,31 +1,25 @@
 import jsQR from 'jsqr';
 
-const SCALE = 4;
-const QUIET = 4;
-
 /**
- * Decodes the QR code that qrcode.react's QRCodeSVG drew: its dark modules are one path of
- * `M{x} {y}h{w}v1H{x}z` runs in a `0 0 N N` view box. The modules are painted into a bitmap (with
- * the quiet zone a scanner needs) and read by jsQR, as a phone camera would.
+ * Decode the QR code that qrcode.react's QRCodeSVG rendered: its dark modules are one path of
+ * runs `M{x} {y}h{w}v1H{x}z` on a grid of `viewBox` cells. The runs are painted into a bitmap
+ * (4 px a module) and read with jsQR, as a scanner would read the screen.
  */
-export function decodeQrSvg(svg: Element): string | null {
-  const size = Number(svg.getAttribute('viewBox')?.split(/\s+/)[2]);
-  const paths = svg.querySelectorAll('path');
-  const dark = paths[paths.length - 1]?.getAttribute('d') ?? '';
-  if (!size || !dark) return null;
-  const modules = size + 2 * QUIET;
-  const width = modules * SCALE;
+export function decodeQrSvg(svg: Element, fg = '#000000'): string | null {
+  const size = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+  const path = [...svg.querySelectorAll('path')].find((p) => p.getAttribute('fill') === fg);
+  if (!size || !path) return null;
+  const scale = 4;
+  const width = size * scale;
   const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
-  for (const run of dark.matchAll(/M(\d+)[ ,](\d+)\s*h(\d+)v1H\d+z/g)) {
-    const [x, y, w] = [Number(run[1]), Number(run[2]), Number(run[3])];
-    for (let dx = 0; dx < w; dx++) {
-      for (let py = 0; py < SCALE; py++) {
-        for (let px = 0; px < SCALE; px++) {
-          const i = (((y + QUIET) * SCALE + py) * width + (x + dx + QUIET) * SCALE + px) * 4;
-          pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-        }
+  for (const [, x, y, w] of (path.getAttribute('d') ?? '').matchAll(
+    /M(\d+)[ ,](\d+) ?h(\d+)v1H\d+z/g,
+  )) {
+    for (let dy = 0; dy < scale; dy++)
+      for (let dx = 0; dx < Number(w) * scale; dx++) {
+        const offset = ((Number(y) * scale + dy) * width + Number(x) * scale + dx) * 4;
+        pixels.fill(0, offset, offset + 3);
       }
-    }
   }
   return jsQR(pixels, width, width)?.data ?? null;
 }

@@ -332,6 +332,11 @@ export interface paths {
          * @description Owners and admins only. Recipients are given as ids (at most 10,000) or as a filter.
          *     Members with MFA and members reminded in the last 24 hours are skipped; ids outside the
          *     organization are reported. More than 1,000 recipients run as a job (202).
+         *
+         *     The 24-hour cooldown is per person, across organizations: a person reminded by one
+         *     organization is skipped (`recentlyReminded`) by every organization for 24 hours, because
+         *     it is the person who receives the e-mails. A member's `lastRemindedAt` stays the time this
+         *     organization reminded them.
          */
         post: operations["sendReminders"];
         delete?: never;
@@ -1013,6 +1018,18 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description Wrong code (`invalid_code`, with `parameters.attemptsRemaining`) or a code already
+             *     used (`code_already_used`, which does not count toward the lock).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1325,7 +1342,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag last read; 412 when stale, 428 when missing. */
+                /**
+                 * @description The ETag last read; 412 when stale, 428 when missing. `*` ("any version") is refused
+                 *     with 428: this change must be made against the state the person saw.
+                 */
                 "If-Match": string;
             };
             path: {
@@ -1376,7 +1396,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description `precondition_required`: If-Match is missing. */
+            /** @description `precondition_required`: If-Match is missing or `*`. */
             428: {
                 headers: {
                     [name: string]: unknown;

@@ -24,6 +24,8 @@ export interface UserRecord {
   mfa: MfaRecord | null;
   /** Consecutive wrong sign-in codes and the lock they caused. */
   mfaLock: { failures: number; lockedUntil: number };
+  /** When any organization last reminded this person (the cooldown is per person). */
+  lastRemindedAt?: number | null;
 }
 
 export interface OrgRecord {
@@ -153,6 +155,8 @@ export interface DbState {
   challenges: Map<string, ChallengeRecord>;
   enrollments: Map<string, EnrollmentRecord>;
   outbox: EmailRecord[];
+  /** E-mails delivered per kind since the last reset (the outbox keeps only the last ones). */
+  mailCounts: Partial<Record<EmailKind, number>>;
   events: SecurityEventRecord[];
   jobs: Map<string, ReminderJobRecord>;
   idempotency: Map<string, IdempotencyRecord>;
@@ -189,6 +193,7 @@ function emptyState(): DbState {
     challenges: new Map(),
     enrollments: new Map(),
     outbox: [],
+    mailCounts: {},
     events: [],
     jobs: new Map(),
     idempotency: new Map(),

@@ -1,6 +1,7 @@
-import { delay, http as rawHttp, HttpResponse } from 'msw';
-import { clock, config, db } from './db';
-import { liveCodes, outbox, resetDemoData, shouldFail, updateConfig } from './control';
+import { delay, getResponse, http as rawHttp } from 'msw';
+import { config } from './db';
+import { shouldFail } from './control';
+import { mockControls } from './mock-controls';
 import { authHandlers } from './handlers/auth';
 import { meHandlers } from './handlers/me';
 import { orgHandlers } from './handlers/orgs';
@@ -26,39 +27,25 @@ const faults = rawHttp.all('*/api/*', async ({ request }) => {
   return undefined;
 });
 
+/** `HEAD` on any GET endpoint: the GET's status and headers without its body (RFC 9110 §9.3.2). */
+const head = rawHttp.head('*/api/*', async ({ request }) => {
+  const get = new Request(request.url, { method: 'GET', headers: request.headers });
+  const response = await getResponse(handlers, get);
+  if (!response) return undefined;
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+});
+
 const unknownRoute = rawHttp.all('*/api/*', ({ request }) =>
   problemResponse(
     notFound(`There is no API route ${request.method} ${new URL(request.url).pathname}.`),
   ),
 );
 
-/** Mock-only controls for end-to-end runs and benchmarks; never part of the real API. */
-const controls = [
-  rawHttp.post('*/__mock/reset', () => {
-    resetDemoData();
-    return HttpResponse.json({ ok: true });
-  }),
-  rawHttp.post('*/__mock/config', async ({ request }) =>
-    HttpResponse.json(updateConfig((await request.json()) as Record<string, number>)),
-  ),
-  rawHttp.post('*/__mock/clock', async ({ request }) => {
-    const body = (await request.json()) as { set?: number; advance?: number; real?: boolean };
-    if (body.real) clock.useRealTime();
-    if (body.set !== undefined) clock.set(body.set);
-    if (body.advance !== undefined) clock.advance(body.advance);
-    return HttpResponse.json({ now: clock.now() });
-  }),
-  rawHttp.get('*/__mock/outbox', () => HttpResponse.json({ items: outbox() })),
-  rawHttp.get('*/__mock/codes', () => HttpResponse.json({ items: liveCodes() })),
-  rawHttp.get('*/__mock/state', () =>
-    HttpResponse.json({ sessions: db.sessions.size, outbox: db.outbox.length }),
-  ),
-];
-
 export const handlers = [
   ...requestGuards,
   faults,
-  ...controls,
+  ...mockControls,
   ...authHandlers,
   ...meHandlers,
   ...enrollmentHandlers,
@@ -66,5 +53,6 @@ export const handlers = [
   ...enforcementHandlers,
   ...memberHandlers,
   ...reminderHandlers,
+  head,
   unknownRoute,
 ];

@@ -58,6 +58,30 @@ describe('mock HTTP server', () => {
     expect((await mock.send({ path: '/api/session', headers: { cookie } })).status).toBe(401);
   });
 
+  it('serves the dev controls only when started with MOCK_DEMO=1', async () => {
+    expect((await mock.send({ path: '/__mock/codes' })).status).toBe(200);
+    const plain = await startMockServer({});
+    try {
+      for (const path of ['/__mock/codes', '/__mock/outbox', '/__mock/state']) {
+        const res = await plain.send({ path });
+        expect(res.json, path).toMatchObject({ status: 404, code: 'not_found' });
+      }
+      const reset = await plain.send({ method: 'POST', path: '/__mock/reset' });
+      expect(reset.status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  }, 30_000);
+
+  it('answers addresses outside the API with a 404 problem that has a detail', async () => {
+    const res = await mock.send({ path: '/nope' });
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ code: 'not_found', detail: 'There is nothing at /nope.' });
+    const head = await mock.send({ method: 'HEAD', path: '/api/session' });
+    expect(head.status).toBe(401);
+    expect(head.text).toBe('');
+  });
+
   it('answers a malformed Host header with a 400 problem, not a 500', async () => {
     for (const Host of ['bad host', 'a/b', 'x:99999999', 'ex ample.com:80']) {
       const res = await mock.send({ path: '/api/session', headers: { Host } });
@@ -81,7 +105,7 @@ describe('mock HTTP server', () => {
     expect(res.json).toMatchObject({ code: 'payload_too_large', status: 413 });
   });
 
-  it('refuses a 1 MiB password and e-mail before hashing', async () => {
+  it('refuses a password over 400 characters before hashing (400 too_long)', async () => {
     const long = 'x'.repeat(401);
     const res = await mock.send({
       method: 'POST',

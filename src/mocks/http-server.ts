@@ -10,12 +10,15 @@ import { deployment } from './deployment';
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.
  * PORT (default 4010), INITECH_SIZE (default 100000), LATENCY_MS, PUBLIC_URL (the Console's
- * address for links in e-mails, default http://localhost:4173).
+ * address for links in e-mails, default http://localhost:4173), MOCK_DEMO=1 (serve the dev controls
+ * /__mock/*; without it they answer 404).
  */
 transport.mode = 'cookie';
 const port = Number(process.env.PORT ?? 4010);
 // The Console's public address, for links in e-mails (default: `npm run preview`).
 deployment.publicUrl = new URL(process.env.PUBLIC_URL ?? 'http://localhost:4173').origin;
+// Dev controls (/__mock/*: live codes, the outbox, reset, clock) only when asked for.
+deployment.demo = process.env.MOCK_DEMO === '1';
 updateConfig({
   initechSize: process.env.INITECH_SIZE ? Number(process.env.INITECH_SIZE) : undefined,
   latencyMs: process.env.LATENCY_MS ? Number(process.env.LATENCY_MS) : undefined,
@@ -112,11 +115,11 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     }
     const response = await getResponse(handlers, request);
     if (!response) {
-      res.writeHead(404, { 'Content-Type': 'application/problem+json' });
-      res.end(
-        JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }),
+      const path = new URL(request.url).pathname;
+      return sendProblem(
+        res,
+        new ProblemError(404, 'not_found', 'Not found', `There is nothing at ${path}.`),
       );
-      return;
     }
     const headers: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
@@ -136,14 +139,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     res.end();
   } catch (error) {
     console.error(error);
-    res.writeHead(500, { 'Content-Type': 'application/problem+json' });
-    res.end(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Server error',
-        status: 500,
-        code: 'server_error',
-      }),
+    if (res.headersSent) return void res.end();
+    sendProblem(
+      res,
+      new ProblemError(500, 'server_error', 'Server error', 'The mock server failed to answer.'),
     );
   }
 }
@@ -156,4 +155,7 @@ httpServer.listen(port, '127.0.0.1', () => {
   const address = httpServer.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   console.log(`Nimbus mock API on http://127.0.0.1:${actual}/api`);
+  console.log(
+    deployment.demo ? 'Demo mode: dev controls on /__mock/*' : 'Dev controls off (MOCK_DEMO=1)',
+  );
 });

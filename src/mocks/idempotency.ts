@@ -43,7 +43,7 @@ export async function idempotent(
   }
   const { pathname } = new URL(request.url);
   const storeKey = `${actorId} ${request.method} ${pathname} ${key}`;
-  const fingerprint = sha256Hex(JSON.stringify(body ?? null));
+  const fingerprint = sha256Hex(canonicalJson(body ?? null));
   // A double submit arrives while the first is still running: wait for it, then replay it.
   const running = inFlight.get(storeKey);
   if (running) await running.catch(() => undefined);
@@ -61,6 +61,18 @@ export async function idempotent(
 }
 
 const inFlight = new Map<string, Promise<Response>>();
+
+/** JSON with every object's keys sorted: the same value in another key order is the same body. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 async function remember(
   storeKey: string,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outboxSettings } from './outbox';
 import { call, signInAs } from '../../tests/api';
 import { resetDemoData } from './control';
 import { clock, config, db } from './db';
@@ -44,6 +45,11 @@ const jobRecord = (id: string) => {
   if (!job) throw new Error(`no job ${id}`);
   return job;
 };
+
+// These tests count every e-mail of a 30,000-person job: the outbox keeps them all here.
+beforeAll(() => {
+  outboxSettings.limit = 100_000;
+});
 
 describe('the job pump', () => {
   it('sends at the job’s pace without anyone reading the job', async () => {

@@ -25,6 +25,7 @@ export function snapshot(): unknown {
     challenges: [...db.challenges.values()],
     enrollments: [...db.enrollments.values()],
     outbox: db.outbox.slice(-OUTBOX_KEEP),
+    mailCounts: db.mailCounts,
     events: db.events,
     jobs: [...db.jobs.values()],
     idempotency: [...db.idempotency.values()],
@@ -45,6 +46,7 @@ type Snapshot = {
   challenges: DbState extends { challenges: Map<string, infer C> } ? C[] : never;
   enrollments: DbState extends { enrollments: Map<string, infer E> } ? E[] : never;
   outbox: DbState['outbox'];
+  mailCounts?: DbState['mailCounts'];
   events: DbState['events'];
   jobs: DbState extends { jobs: Map<string, infer J> } ? J[] : never;
   idempotency: DbState extends { idempotency: Map<string, infer I> } ? I[] : never;
@@ -66,6 +68,7 @@ export function restore(raw: unknown): boolean {
   db.challenges = new Map(s.challenges.map((x) => [x.id, x]));
   db.enrollments = new Map(s.enrollments.map((x) => [x.id, x]));
   db.outbox = s.outbox;
+  db.mailCounts = s.mailCounts ?? {};
   db.events = s.events;
   db.jobs = new Map(s.jobs.map((x) => [x.id, x]));
   db.idempotency = new Map(s.idempotency.map((x) => [x.key, x]));

@@ -28,10 +28,13 @@ export function remindOne(
   at: number,
 ): Outcome {
   if (row.u.mfa) return 'alreadyEnabled';
-  const last = row.m.lastRemindedAt;
-  if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
+  // The cooldown is per person, across organizations (openapi.yaml, sendReminders): the person
+  // receives the e-mails, whichever organization sends them.
+  for (const last of [row.m.lastRemindedAt, row.u.lastRemindedAt ?? null])
+    if (last !== null && at - last < COOLDOWN_MS) return 'recentlyReminded';
   sendReminderMail(row.u, org, actor, origin, at);
   row.m.lastRemindedAt = at;
+  row.u.lastRemindedAt = at;
   return 'sent';
 }
 

@@ -1,5 +1,6 @@
 import { BRAND, cliCommand } from '@/lib/brand';
-import { db, nextId, type OrgRecord, type UserRecord } from './db';
+import { nextId, type OrgRecord, type UserRecord } from './db';
+import { deliver } from './outbox';
 
 /**
  * The reminder e-mail: plain text (a name is never markup), the steps of the source document,
@@ -44,7 +45,7 @@ export function sendReminderMail(
   origin: string,
   at: number,
 ): void {
-  db.outbox.push({
+  deliver({
     id: nextId('mail'),
     kind: 'mfa_reminder',
     to: user.email,

@@ -16,6 +16,14 @@ async function reminderMails(page: Page): Promise<{ to: string; text: string }[]
   });
 }
 
+async function remindersDelivered(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const res = await fetch('/__mock/outbox');
+    const body = (await res.json()) as { delivered: { mfa_reminder?: number } };
+    return body.delivered.mfa_reminder ?? 0;
+  });
+}
+
 const row = (page: Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}` }) });
 
@@ -91,7 +99,8 @@ test('in Initech, Olivia reminds everyone without MFA and watches the job finish
   const users = page.getByRole('table', { name: 'Users and their MFA status' });
   expect(await users.locator('tbody tr').count()).toBeLessThanOrEqual(25);
   expect(await page.locator('tr').count()).toBeLessThanOrEqual(200);
-  expect((await reminderMails(page)).length).toBe(Number(total.replace(/,/g, '')));
+  // The outbox keeps the last 1,000 e-mails; it counts every one it delivered.
+  expect(await remindersDelivered(page)).toBe(Number(total.replace(/,/g, '')));
   await expectAccessible(page, 'job finished');
 });
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TOTP, URI } from 'otpauth';
-import { decodeQrSvg } from '../../../tests/qr';
+import { URI } from 'otpauth';
 import { call, codeFor } from '../../../tests/api';
+import { decodeQrSvg } from '../../../tests/qr';
 import { renderApp } from '../../../tests/render';
 import { clock, db } from '@/mocks/db';
 import {
@@ -65,19 +65,17 @@ describe('Set up application', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Copy key' }));
     expect(await navigator.clipboard.readText()).toBe(key);
-    // What a phone reads from the QR code: the otpauth URI of this very key and account.
+    // The QR code on the screen, decoded as a scanner reads it, holds this key for this account.
     const scanned = decodeQrSvg(qr);
-    expect(scanned).toMatch(/^otpauth:\/\/totp\//);
-    const otp = URI.parse(scanned ?? '');
-    expect(otp).toBeInstanceOf(TOTP);
-    expect(otp.secret.base32).toBe(key);
-    expect(otp).toMatchObject({
+    expect(scanned).not.toBeNull();
+    const totp = URI.parse(scanned ?? '');
+    expect(totp).toMatchObject({
       issuer: 'Nimbus',
       label: 'adam@example.com',
       digits: 6,
       period: 30,
     });
-    expect((otp as TOTP).algorithm).toBe('SHA1');
+    expect(totp.secret.base32).toBe(key);
   });
 
   it('turns MFA on with a code from the app, shows 10 recovery codes once and ends with nimbus login -f', async () => {

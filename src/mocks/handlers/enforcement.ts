@@ -34,13 +34,16 @@ function requireEnforcementRights(ctx: OrgContext): void {
   }
 }
 
-/** Strong comparison of `If-Match` (one tag, a list, or `*`) with the current ETag. */
+/**
+ * Strong comparison of `If-Match` (one tag or a list) with the current ETag. `*` ("any version")
+ * is refused before this (428): it would skip the "changed meanwhile" check.
+ */
 function ifMatchHolds(header: string, org: OrgRecord): boolean {
   const current = etagOf(org.version);
   return header
     .split(',')
     .map((tag) => tag.trim())
-    .some((tag) => tag === '*' || tag === current);
+    .some((tag) => tag === current);
 }
 
 function readUpdate(body: Record<string, unknown>): boolean {
@@ -73,11 +76,15 @@ function readPaging(url: URL): { page: number; perPage: number } {
   const perPageText = url.searchParams.get('perPage');
   const page = pageText === null ? 1 : Number(pageText);
   if (!/^\d+$/.test(pageText ?? '1') || !Number.isSafeInteger(page) || page < 1) {
-    throw badRequest('"page" must be a whole number of 1 or more.', 'page');
+    throw badRequest('"page" must be a whole number of 1 or more.', 'page', 'invalid_parameter');
   }
   const perPage = perPageText === null ? 25 : Number(perPageText);
   if (!/^\d+$/.test(perPageText ?? '25') || !PER_PAGE_CHOICES.includes(perPage)) {
-    throw badRequest(`"perPage" must be one of ${PER_PAGE_CHOICES.join(', ')}.`, 'perPage');
+    throw badRequest(
+      `"perPage" must be one of ${PER_PAGE_CHOICES.join(', ')}.`,
+      'perPage',
+      'invalid_parameter',
+    );
   }
   return { page, perPage };
 }
@@ -100,12 +107,13 @@ export const enforcementHandlers = [
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireEnforcementRights(ctx);
       const ifMatch = request.headers.get('If-Match');
-      if (!ifMatch?.trim()) {
+      const anyVersion = ifMatch?.split(',').some((tag) => tag.trim() === '*');
+      if (!ifMatch?.trim() || anyVersion) {
         throw new ProblemError(
           428,
           'precondition_required',
           'Precondition required',
-          'Send the ETag you last read in If-Match, so a change made meanwhile is not overwritten.',
+          'Send the ETag you last read in If-Match (not *), so a change made meanwhile is not overwritten.',
         );
       }
       const mfaRequired = readUpdate(await readJson(request));

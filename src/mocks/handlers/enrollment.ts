@@ -12,6 +12,7 @@ import {
   stringField,
 } from '../http';
 import { idempotent } from '../idempotency';
+import { deliver } from '../outbox';
 import { base32, secureBytes, secureId } from '../random';
 import { formatRecoveryCode, hashRecoveryCode } from '../seed';
 import {
@@ -56,7 +57,7 @@ const MAIL: Record<Exclude<EmailKind, 'mfa_reminder'>, { subject: string; body: 
 function notify(user: UserRecord, kind: keyof typeof MAIL): void {
   const { subject, body } = MAIL[kind];
   const now = clock.now();
-  db.outbox.push({
+  deliver({
     id: nextId('mail'),
     kind,
     to: user.email,

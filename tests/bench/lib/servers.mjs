@@ -69,7 +69,14 @@ function listen(server, port) {
 export function startMockServer({ port, initechSize, cwd }) {
   const child = spawn(join(cwd, 'node_modules/.bin/tsx'), ['src/mocks/http-server.ts'], {
     cwd,
-    env: { ...process.env, PORT: String(port), INITECH_SIZE: String(initechSize), LATENCY_MS: '0' },
+    // MOCK_DEMO=1: the bench resets the world and sets sizes through the dev controls (/__mock/*).
+    env: {
+      ...process.env,
+      PORT: String(port),
+      INITECH_SIZE: String(initechSize),
+      LATENCY_MS: '0',
+      MOCK_DEMO: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
