@@ -4,8 +4,7 @@
  * itself is never relaxed. Remove the entry when the gap is closed.
  */
 export const KNOWN_GAPS: Record<string, string> = {
-  'stepUpSession 422':
-    'issue 12, finding 8: POST /session/mfa answers 422 for a wrong code; its contract lists 400, 401, 409, 429',
+  // Closed: 'stepUpSession 422' (issue 12, finding 8; the contract now lists 422).
 };
 
 /** `{ todo }` for node:test when the scenario exercises an open gap. */
