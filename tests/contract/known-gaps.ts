@@ -4,7 +4,7 @@
  * itself is never relaxed. Remove the entry when the gap is closed.
  */
 export const KNOWN_GAPS: Record<string, string> = {
-  // None open. (stepUpSession 422 was closed by issue 12, finding 8: the contract lists it.)
+  // Closed: 'stepUpSession 422' (issue 12, finding 8; the contract now lists 422).
 };
 
 /** `{ todo }` for node:test when the scenario exercises an open gap. */

@@ -172,3 +172,63 @@ describe('parseAccessError: the API problem document as JSON', () => {
     expect(parseAccessError('{}')).toBeNull();
   });
 });
+
+describe('parseAccessError: the exact shape of each pattern', () => {
+  it('fields and bullets start their line; an amr value is whole', () => {
+    expect(parseAccessError('Unexpected error: disk full\nService: app')).toBeNull();
+    expect(parseAccessError('Detail: x\nnote - MFA')).toBeNull();
+    expect(parseAccessError('Detail: x\n-MFA')?.required).toEqual(['mfa']);
+    expect(parseAccessError('Parameters: {"amr":["!mfa"]}')).toMatchObject({
+      required: [],
+      unrecognised: 1,
+    });
+  });
+
+  it('bullets before any field are not methods; a blank line does not end the Detail block', () => {
+    expect(parseAccessError('- MFA\nError: Access denied')?.required).toEqual([]);
+    const text = 'Detail: x\n - MFA\n\n - SSO, provider: acme';
+    expect(parseAccessError(text)?.required).toEqual(['mfa', 'sso:acme']);
+  });
+
+  it('the id is in the last parentheses of the user', () => {
+    expect(parseAccessError('Error: Access denied\nUser: Mia (a) (b)')?.user).toEqual({
+      name: 'Mia (a)',
+      id: 'b',
+    });
+  });
+
+  it.each([
+    ['- Multifactor authentication', 'mfa'],
+    ['- Two factor', null],
+    ['- Twofactor login', 'mfa'],
+    ['- two-factor login', 'mfa'],
+    ['- SSO, provider : acme', 'sso:acme'],
+    ['- SSO provider acme', 'sso:acme'],
+    ['- SSO, provider:acme', 'sso:acme'],
+  ])('reads the bullet %j as %j', (bullet, amr) => {
+    const parsed = parseAccessError(`Error: Access denied\nDetail: x\n${bullet}`);
+    expect(parsed?.required).toEqual(amr ? [amr] : []);
+  });
+
+  it('JSON: without parameters or user, with a non-text service, after spaces, cut at 20,000', () => {
+    const bare = JSON.stringify({ code: 'additional_authentication_required', service: 5 });
+    expect(parseAccessError(`  ${bare}`)).toEqual({
+      kind: 'no_access',
+      message: null,
+      service: null,
+      user: null,
+      required: [],
+      unrecognised: 0,
+    });
+    const long = JSON.stringify({
+      code: 'additional_authentication_required',
+      pad: 'x'.repeat(20_000),
+      parameters: { amr: ['mfa'] },
+    });
+    expect(parseAccessError(long)).toBeNull();
+  });
+
+  it('a Service line alone is not an access error', () => {
+    expect(parseAccessError('Service: app-1\nUser: Mia (usr_mia)')).toBeNull();
+  });
+});

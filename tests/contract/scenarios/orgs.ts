@@ -40,6 +40,12 @@ export function orgScenarios() {
       (await olivia.patch('/orgs/acme/security', { mfaRequired: true }, stale)).status,
       412,
     );
+    const star = { headers: { 'If-Match': '*' } };
+    assert.equal(
+      (await olivia.patch('/orgs/acme/security', { mfaRequired: true }, star)).status,
+      428,
+      'If-Match: * would skip the "changed meanwhile" check',
+    );
     const match = { headers: { 'If-Match': etag } };
     assert.equal(
       (await olivia.patch('/orgs/acme/security', { mfaRequired: 'yes' }, match)).status,

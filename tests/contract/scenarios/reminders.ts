@@ -19,6 +19,19 @@ export function reminderScenarios() {
     const replay = await olivia.post('/orgs/acme/reminders', { userIds: ids }, once);
     assert.equal(replay.status, 200);
     assert.equal(replay.text, sent.text);
+    const filter = key();
+    const a = await olivia.post(
+      '/orgs/acme/reminders',
+      { filter: { mfa: 'disabled', q: 'zz' } },
+      filter,
+    );
+    const b = await olivia.post(
+      '/orgs/acme/reminders',
+      { filter: { q: 'zz', mfa: 'disabled' } },
+      filter,
+    );
+    assert.equal(b.status, a.status, 'the same JSON with keys in another order is the same body');
+    assert.equal(b.headers.get('idempotent-replayed'), 'true');
     const other = await olivia.post('/orgs/acme/reminders', { userIds: ids.slice(0, 1) }, once);
     assert.equal(other.status, 422);
   });

@@ -1,0 +1,29 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { formatRecoveryCode, hashRecoveryCode, normalizeRecoveryCode } from '../seed';
+
+describe('recovery codes', () => {
+  it('are 16 lower-case base32 characters in four groups, from the first 80 bits', () => {
+    const bytes = Uint8Array.from({ length: 20 }, (_, i) => i * 13);
+    const code = formatRecoveryCode(bytes);
+    expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
+    expect(formatRecoveryCode(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))).toBe(
+      'aaaa-aaaa-aaaa-aaaa',
+    );
+    expect(
+      formatRecoveryCode(Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 255])),
+    ).toBe('7777-7777-7777-7777');
+    // Only the first 10 bytes count.
+    expect(formatRecoveryCode(bytes)).toBe(formatRecoveryCode(bytes.slice(0, 10)));
+  });
+
+  it('match whatever the case, spaces and dashes', () => {
+    expect(normalizeRecoveryCode(' ABCD-efgh ijkl\tMNOP ')).toBe('abcdefghijklmnop');
+    expect(hashRecoveryCode('usr_1', 'ABCD-EFGH-IJKL-MNOP')).toBe(
+      hashRecoveryCode('usr_1', 'abcdefghijklmnop'),
+    );
+    expect(hashRecoveryCode('usr_1', 'abcdefghijklmnop')).not.toBe(
+      hashRecoveryCode('usr_2', 'abcdefghijklmnop'),
+    );
+  });
+});
