@@ -36,7 +36,7 @@ export const MUTATION_MODULES = {
   },
   sessions: {
     mutate: 'src/mocks/http.ts',
-    tests: ['src/mocks/auth.test.ts'],
+    tests: ['src/mocks/auth.test.ts', 'src/mocks/abuse.test.ts', 'src/mocks/csrf.test.ts'],
     added: [RULES],
   },
   'parse-access-error': {
