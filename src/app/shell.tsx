@@ -1,5 +1,5 @@
 import { Burger, Group, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -14,7 +14,11 @@ import { RouteBoundary } from './route-error';
 import classes from './shell.module.css';
 import { pageLoader } from './page-loader';
 import { PageCommitted } from './page-committed';
-import { ScheduleBanner } from './schedule-banner';
+
+/** Only organizations with a rollout under way load the banner's code. */
+const ScheduleBanner = lazy(() =>
+  import('./schedule-banner').then((m) => ({ default: m.ScheduleBanner })),
+);
 
 export function Shell({ session }: { session: Session | undefined }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -83,7 +87,11 @@ export function Shell({ session }: { session: Session | undefined }) {
         )}
       </nav>
       <main className={classes.main} ref={mainRef}>
-        {session && <ScheduleBanner org={currentOrg} />}
+        {session && currentOrg?.mfaSchedule && !location.pathname.startsWith('/profile/') && (
+          <Suspense fallback={null}>
+            <ScheduleBanner org={currentOrg} />
+          </Suspense>
+        )}
         <RouteBoundary>
           <Suspense fallback={pageLoader}>
             <Outlet />
