@@ -42,7 +42,7 @@ test('Olivia reminds Mia with More → Remind', async ({ page }) => {
   await expectAccessible(page, 'list');
   await page.getByRole('button', { name: 'More actions for Mia Member' }).click();
   await expectAccessible(page, 'row menu');
-  await page.getByRole('menuitem', { name: 'Remind' }).click();
+  await page.getByRole('menuitem', { name: 'Remind', exact: true }).click();
   await expect(page.getByText('Reminder sent to Mia Member.')).toBeVisible();
   await expect(row(page, 'Mia Member').getByText('just now')).toBeVisible();
   const mails = await reminderMails(page);
@@ -51,7 +51,7 @@ test('Olivia reminds Mia with More → Remind', async ({ page }) => {
   await expectAccessible(page, 'single outcome');
 
   await page.getByRole('button', { name: 'More actions for Mia Member' }).click();
-  const item = page.getByRole('menuitem', { name: 'Remind' });
+  const item = page.getByRole('menuitem', { name: 'Remind', exact: true });
   await expect(item).toBeDisabled();
   await expect(item).toHaveAccessibleDescription('Reminded in the last 24 hours');
 });

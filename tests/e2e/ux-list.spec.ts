@@ -73,7 +73,7 @@ test('at 375 px the list does not scroll sideways; name, status and actions stay
     const parts = [
       row.getByRole('checkbox'),
       row.getByText(name === 'Mia Member' ? 'Mia Member' : LONG_NAME),
-      row.locator('.mantine-Badge-root'),
+      row.locator('td[data-col="mfa"] .mantine-Badge-root'),
       row.getByRole('button', { name: /^More actions for/ }),
     ];
     for (const part of parts) {
@@ -82,7 +82,7 @@ test('at 375 px the list does not scroll sideways; name, status and actions stay
       expect(b.x + b.width).toBeLessThanOrEqual(375);
     }
     const rowBox = await box(row.first());
-    const badge = await box(row.locator('.mantine-Badge-root'));
+    const badge = await box(row.locator('td[data-col="mfa"] .mantine-Badge-root'));
     expect(badge.y).toBeGreaterThanOrEqual(rowBox.y);
     expect(badge.y + badge.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
   }
