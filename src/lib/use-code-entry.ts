@@ -6,8 +6,10 @@ import { readCode, type CodeKind, type CodeProof } from './code-entry';
  * typed, which kind, and the problem to show next to it. A person without the app (passkeys
  * only) starts, and stays, on recovery codes.
  */
-export function useCodeEntry(initialKind: CodeKind = 'code') {
-  const [kind, setKind] = useState<CodeKind>(initialKind);
+export function useCodeEntry(hasApp = true) {
+  const [chosen, setKind] = useState<CodeKind>('code');
+  // Without the app (passkeys only) the field takes recovery codes alone, whatever was chosen.
+  const kind: CodeKind = hasApp ? chosen : 'recovery';
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -25,12 +27,9 @@ export function useCodeEntry(initialKind: CodeKind = 'code') {
     inputRef,
     setValue,
     fail,
-    /**
-     * The proof to send; or null, having said what is wrong with what was typed. `as` reads it
-     * as another kind than the switch says (a person without the app has only recovery codes).
-     */
-    read(as: CodeKind = kind): CodeProof | null {
-      const reading = readCode(as, value);
+    /** The proof to send; or null, having said what is wrong with what was typed. */
+    read(): CodeProof | null {
+      const reading = readCode(kind, value);
       if (reading.problem !== null) {
         fail(reading.problem);
         return null;

@@ -35,14 +35,12 @@ export function StepUpButton({
   variant?: 'filled' | 'light' | 'default';
 }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const entry = useCodeEntry();
   const queryClient = useQueryClient();
   const me = useQuery(accessMeQuery());
   const hasPasskey = (me.data?.mfa.passkeyCount ?? 0) > 0;
   const hasApp = me.data ? me.data.mfa.method === 'totp' : true;
-  // Without the app (passkeys only), the field takes recovery codes alone.
-  const kind = hasApp ? entry.kind : 'recovery';
-  const useRecovery = kind === 'recovery';
+  const entry = useCodeEntry(hasApp);
+  const useRecovery = entry.kind === 'recovery';
   const stepUp = useMutation({
     mutationFn: async (proof: Parameters<typeof stepUpSession>[0] | 'passkey') =>
       stepUpSession(proof === 'passkey' ? await passkeyProof() : proof),
@@ -57,7 +55,7 @@ export function StepUpButton({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const proof = entry.read(kind);
+    const proof = entry.read();
     if (proof) stepUp.mutate(proof);
   }
 
@@ -88,7 +86,7 @@ export function StepUpButton({
             </Text>
             <CodeEntryField
               ref={entry.inputRef}
-              kind={kind}
+              kind={entry.kind}
               data-autofocus
               label={useRecovery ? 'Recovery code' : 'Authentication code'}
               value={entry.value}

@@ -43,7 +43,7 @@ export function MfaCodeStep({
 }: Props) {
   const hasApp = methods.includes('totp');
   const hasPasskey = methods.includes('passkey') && Boolean(submitPasskey);
-  const entry = useCodeEntry(hasApp ? 'code' : 'recovery');
+  const entry = useCodeEntry(hasApp);
   const { inputRef } = entry;
   const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const [passkeyPending, setPasskeyPending] = useState(false);

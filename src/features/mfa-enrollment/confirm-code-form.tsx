@@ -36,10 +36,9 @@ export function ConfirmCodeForm({
   noApp,
   passkeyProof,
 }: Props) {
-  const entry = useCodeEntry(noApp ? 'recovery' : 'code');
+  const entry = useCodeEntry(!noApp);
   const { inputRef } = entry;
-  // Without the app (passkeys only), the field takes recovery codes alone.
-  const kind = noApp ? 'recovery' : entry.kind;
+  const { kind } = entry;
   const [formError, setFormError] = useState<ReactNode>(null);
   const [pending, setPending] = useState(false);
   const busy = useRef(false);
@@ -49,7 +48,7 @@ export function ConfirmCodeForm({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy.current) return;
-    const proof = entry.read(kind);
+    const proof = entry.read();
     if (!proof) return;
     busy.current = true;
     setPending(true);
