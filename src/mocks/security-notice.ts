@@ -1,7 +1,7 @@
 import { BRAND } from '@/lib/brand';
 import { clock, nextId, type DbState, type EmailKind, type UserRecord } from './db';
 import { deployment } from './deployment';
-import { outboxSettings } from './outbox';
+import { deliver } from './outbox';
 
 export type NoticeKind = Exclude<EmailKind, 'mfa_reminder'>;
 
@@ -115,28 +115,27 @@ export function sendSecurityNotice(
   const at = details.at ?? clock.now();
   const { subject, body: base } = content(kind, details, at);
   const body = details.note ? `${base} ${details.note}` : base;
-  state.outbox.push({
-    id: nextId('mail'),
-    kind,
-    to: user.email,
-    subject,
-    text: [
-      `Hello ${user.name ?? user.email},`,
-      '',
-      body,
-      '',
-      `If this was not you: sign in to ${BRAND.product} yourself (do not follow links in messages you did not expect), change your password, review your sign-in methods in My profile → Security and regenerate your recovery codes. If you cannot sign in, ask an owner of your organization for help.`,
-      '',
-      `My profile → Security: ${publicOrigin()}/profile/security`,
-      '',
-      `${BRAND.name} never asks for a code or a password by e-mail.`,
-    ].join('\n'),
-    sentAt: at,
-    eventId: details.eventId,
-  });
-  state.mailCounts[kind] = (state.mailCounts[kind] ?? 0) + 1;
-  // The outbox keeps the last e-mails only (outbox.ts).
-  const { limit } = outboxSettings;
-  if (state.outbox.length > limit + 100) state.outbox.splice(0, state.outbox.length - limit);
+  deliver(
+    {
+      id: nextId('mail'),
+      kind,
+      to: user.email,
+      subject,
+      text: [
+        `Hello ${user.name ?? user.email},`,
+        '',
+        body,
+        '',
+        `If this was not you: sign in to ${BRAND.product} yourself (do not follow links in messages you did not expect), change your password, review your sign-in methods in My profile → Security and regenerate your recovery codes. If you cannot sign in, ask an owner of your organization for help.`,
+        '',
+        `My profile → Security: ${publicOrigin()}/profile/security`,
+        '',
+        `${BRAND.name} never asks for a code or a password by e-mail.`,
+      ].join('\n'),
+      sentAt: at,
+      eventId: details.eventId,
+    },
+    state,
+  );
   return true;
 }
