@@ -22,7 +22,6 @@ export function ScheduleBanner({ org }: { org: OrganizationSummary | undefined }
   const [, rerender] = useState(0);
   const schedule = org?.mfaSchedule;
   if (!org || !schedule || !me.data || me.data.mfa.enabled) return null;
-  if (location.pathname.startsWith('/profile/security')) return null; // the set-up page itself
   const until = dismissed.get(org.slug);
   if (until !== undefined && Date.now() < until) return null;
   const when = `${zonedDateTime(schedule.requiredFrom)} (${countdown(schedule.requiredFrom, schedule.serverTime)})`;

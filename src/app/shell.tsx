@@ -87,6 +87,7 @@ export function Shell({ session }: { session: Session | undefined }) {
         )}
       </nav>
       <main className={classes.main} ref={mainRef}>
+        {/* Not on My profile → Security: that is where the banner's Set up MFA leads. */}
         {session && currentOrg?.mfaSchedule && !location.pathname.startsWith('/profile/') && (
           <Suspense fallback={null}>
             <ScheduleBanner org={currentOrg} />
