@@ -11,9 +11,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '@/api/problem';
 import { memberSummaryQuery } from '../api';
 import { plural } from '../format';
+import { ErrorState } from '@/lib/error-state';
 import { formatCount } from '@/lib/format';
 import { WAVES, type WaveKey } from '@/lib/reminder-waves';
 import type { ScheduleState } from './api';
@@ -36,14 +36,11 @@ function Impact({ orgSlug, orgName }: { orgSlug: string; orgName: string }) {
     );
   if (summary.isError)
     return (
-      <Alert color="red" title="Could not check who would be affected">
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(summary.error)}</Text>
-          <Button size="xs" variant="light" onClick={() => void summary.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <ErrorState
+        title="Could not check who would be affected"
+        error={summary.error}
+        onRetry={() => void summary.refetch()}
+      />
     );
   const { withoutMfa, total, withoutMfaByRole: by } = summary.data;
   if (withoutMfa === 0) return <Text size="sm">Everyone in {orgName} already has MFA.</Text>;
