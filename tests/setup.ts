@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { server } from '@/mocks/node';
 import { resetDemoData } from '@/mocks/control';
 import { clock } from '@/mocks/db';
-import { transport } from '@/mocks/http';
+import { transport } from '@/mocks/sessions';
 
 // jsdom lacks these browser APIs that Mantine uses (node-environment tests have no window).
 if (typeof window !== 'undefined') installBrowserStubs();

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../tests/render';
 import { codeFor, GUS_SECRET, miaWithMfa, OLIVIA_SECRET } from '../../tests/api';
 import { db } from '@/mocks/db';
-import { createSession } from '@/mocks/http';
+import { createSession } from '@/mocks/sessions';
 import { seededRecoveryCodes } from '@/mocks/seed';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];

@@ -1,7 +1,6 @@
-import { Suspense, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, type ReactNode } from 'react';
 import {
   BrowserRouter,
-  matchPath,
   MemoryRouter,
   Navigate,
   Route,
@@ -14,11 +13,11 @@ import {
 } from 'react-router';
 import { Center } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { authKeys, orgsQuery, sessionQuery } from '@/features/auth/api';
-import { lazyWithPreload } from '@/lib/lazy-with-preload';
+import { authKeys } from '@/features/auth/api';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { pageLoader } from './page-loader';
-import type { PagePrefetch } from './page-prefetch';
+import { startFirstPage } from './first-page';
+import { pages } from './pages';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { RouteBoundary } from './route-error';
@@ -26,6 +25,7 @@ import { OrgSettingsRedirect, HomeRedirect } from './routes/redirects';
 import { NotFoundRoute } from './routes/not-found';
 
 export type { AppOptions };
+export { preloadPages } from './pages';
 
 /**
  * Pages are code-split: the first page downloads only its own code, requested at start-up
@@ -37,73 +37,6 @@ export type { AppOptions };
  * fetchers, and the data router's state machine costs 17 kB gzip on the first page (README,
  * Performance). Per-page error boundaries and lazy pages are plain React.
  */
-
-/** A code-split page: its route, its component and, from the same module, its `prefetch`. */
-function page<M>(
-  path: string,
-  load: () => Promise<M>,
-  component: (module: M) => ComponentType<object>,
-  prefetch?: (module: M) => PagePrefetch,
-) {
-  return {
-    path,
-    ...lazyWithPreload(() => load().then(component)),
-    prefetch: prefetch && (() => load().then(prefetch)),
-  };
-}
-
-const pages = {
-  signIn: page(
-    '/sign-in',
-    () => import('./routes/sign-in'),
-    (m) => m.SignInRoute,
-  ),
-  profileSecurity: page(
-    '/profile/security',
-    () => import('./routes/profile-security'),
-    (m) => m.ProfileSecurityRoute,
-    (m) => m.prefetch,
-  ),
-  orgSecurity: page(
-    '/orgs/:orgSlug/settings/security',
-    () => import('./routes/org-security'),
-    (m) => m.OrgSecurityRoute,
-    (m) => m.prefetch,
-  ),
-};
-
-/**
- * The first load, without a waterfall: the page's code, the session and, once the session is
- * known to be valid, the shell's and the page's first requests all start before React renders
- * anything, instead of one after the other as components mount. Returns the code's download.
- */
-function startFirstPage(
-  client: QueryClient,
-  at: { pathname: string; search: string },
-): Promise<unknown> {
-  const hit = Object.values(pages)
-    .map((page) => ({ page, match: matchPath(page.path, at.pathname) }))
-    .find(({ match }) => match);
-  const code = hit ? hit.page.preload() : Promise.resolve();
-  if (hit?.page === pages.signIn) return code;
-  client.fetchQuery(sessionQuery()).then(
-    () => {
-      void client.prefetchQuery(orgsQuery());
-      const params = hit?.match?.params ?? {};
-      void hit?.page
-        .prefetch?.()
-        .then((prefetch) => prefetch(client, { params, search: at.search }));
-    },
-    () => {}, // not signed in: RequireSession sends the person to sign-in
-  );
-  return code;
-}
-
-/** Loads every page's code up front (tests: so the first render of a page is not a download). */
-export async function preloadPages(): Promise<void> {
-  await Promise.all(Object.values(pages).map((page) => page.preload()));
-  await (await import('./routes/org-security')).preloadSections();
-}
 
 function AppRoutes({ options }: { options: AppOptions }) {
   return (

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { call, codeFor, OLIVIA_SECRET, signInAs } from '../../tests/api';
 import { clock, db } from './db';
-import { createSession } from './http';
+import { createSession } from './sessions';
 import { deployment } from './deployment';
 import { seededRecoveryCodes } from './seed';
 import { deliver, OUTBOX_LIMIT } from './outbox';

@@ -1,7 +1,7 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers';
+import { handlers } from './routes';
 import { restore, snapshot } from './persist';
-import { transport } from './http';
+import { transport } from './sessions';
 import { resetDemoData } from './control';
 import { pumpJobs, startJobPump } from './job-pump';
 import { createScheduler, setScheduler, startSchedulerTimer, type SharedClaims } from './scheduler';

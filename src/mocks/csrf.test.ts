@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { call, codeFor, OLIVIA_SECRET, signInAs } from '../../tests/api';
 import { db } from './db';
-import { transport } from './http';
+import { transport } from './sessions';
 import { deployment } from './deployment';
 
 /** Every state-changing operation of the contract, with its path parameters filled in. */

@@ -3,7 +3,7 @@ import { call, signInAs } from '../../tests/api';
 import { clock, db } from './db';
 import { mfaRequiredAt } from './mfa-schedule';
 import { requireOrgAccess } from './org-access';
-import { ProblemError } from './http';
+import { ProblemError } from './problems';
 import { acme, oliviaSchedules } from './schedule-test-helpers';
 
 const SECOND = 1_000;

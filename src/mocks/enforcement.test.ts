@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
 import { clock, db } from './db';
-import { createSession } from './http';
+import { createSession } from './sessions';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
-import { handlers } from './handlers';
-import { ProblemError, transport } from './http';
+import { handlers } from './routes';
+import { ProblemError } from './problems';
+import { transport } from './sessions';
 import { MAX_BODY_BYTES, payloadTooLarge } from './request-guards';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';

@@ -1,5 +1,5 @@
 import { clock, db, type IdempotencyRecord } from './db';
-import { ProblemError, problemResponse } from './http';
+import { ProblemError, problemResponse } from './problems';
 import { sha256Hex } from './sha256';
 
 const TTL_MS = 24 * 3_600_000;

@@ -1,5 +1,5 @@
 import type { Role } from './db';
-import { badRequest } from './http';
+import { badRequest } from './problems';
 import { SORTS, type MemberFilter, type MemberSort } from './member-query';
 
 export const PER_PAGE = [10, 25, 50, 100] as const;

@@ -1,5 +1,5 @@
 import { clock, db, membersOf, nextId, type MfaResetRecord, type UserRecord } from './db';
-import { badRequest, notFound, ProblemError } from './http';
+import { badRequest, notFound, ProblemError } from './problems';
 import { isManaged } from './managed';
 import { findMembership, type OrgContext } from './org-access';
 import { securityChange } from './security-activity';

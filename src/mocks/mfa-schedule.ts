@@ -1,5 +1,5 @@
 import { clock, type OrgRecord } from './db';
-import { badRequest, ProblemError } from './http';
+import { badRequest, ProblemError } from './problems';
 import { WAVE_KEYS, type MfaScheduleRecord, type WaveKey } from './mfa-schedule-types';
 import { DAY_MS } from './wave-plan';
 

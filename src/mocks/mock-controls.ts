@@ -2,7 +2,8 @@ import { http as rawHttp, HttpResponse } from 'msw';
 import { clock, db, type MockConfig } from './db';
 import { liveCodes, outbox, resetDemoData, updateConfig } from './control';
 import { deployment } from './deployment';
-import { badRequest, notFound, ProblemError, problemResponse, readJson } from './http';
+import { badRequest, notFound, ProblemError, problemResponse } from './problems';
+import { readJson } from './body';
 import { trimOutbox } from './outbox';
 
 const MAX_TIME = 8.64e15; // the largest time a Date can hold

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { handlers } from './handlers';
+import { handlers } from './routes';
 
 /** The mock backend for Vitest: the same handlers, served to Node's fetch. */
 export const server = setupServer(...handlers);

@@ -1,5 +1,6 @@
 import { db, membersOf, orgBySlug, type MembershipRecord, type OrgRecord } from './db';
-import { notFound, ProblemError, requireSession, type Authenticated } from './http';
+import { notFound, ProblemError } from './problems';
+import { requireSession, type Authenticated } from './sessions';
 import { missingAmr, requiredAmr, userRef } from './views';
 
 export interface OrgContext extends Authenticated {

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { SessionRecord, UserRecord } from './db';
-import { badRequest, ProblemError } from './http';
+import { badRequest, ProblemError } from './problems';
 import { proveSecondFactor } from './totp';
 import { takeChallenge, verifyAssertion } from './webauthn';
 

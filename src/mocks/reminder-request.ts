@@ -1,5 +1,6 @@
 import type { Role } from './db';
-import { badRequest, rejectUnknownFields } from './http';
+import { badRequest } from './problems';
+import { rejectUnknownFields } from './body';
 import type { MemberFilter } from './member-query';
 
 export const MAX_IDS = 10_000;

@@ -2,7 +2,7 @@ import { getResponse, http as rawHttp, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
 import { clock, db } from './db';
-import { handlers } from './handlers';
+import { handlers } from './routes';
 import { server } from './node';
 
 const remind = (body: unknown, key = 'key-0000001', org = 'acme') =>

@@ -1,6 +1,6 @@
 import { http as rawHttp } from 'msw';
 import { deployment } from './deployment';
-import { ProblemError, problemResponse } from './http';
+import { ProblemError, problemResponse } from './problems';
 
 /**
  * Checks every request to the mock API (and its dev controls) passes before any route handler, in

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../../tests/api';
 import { TEST_NOW } from '../../tests/setup';
 import { clock, db } from './db';
-import { createSession } from './http';
+import { createSession } from './sessions';
 import {
   acme,
   acmeEvents,

@@ -1,3 +1,4 @@
+import { http as rawHttp } from 'msw';
 import { clock, db, nextId, type OrgRecord } from './db';
 import { matchingIds } from './member-query';
 import { createJob } from './reminder-jobs';
@@ -205,3 +206,8 @@ export function anythingDue(now = clock.now()): boolean {
   }
   return false;
 }
+
+/** Every API request first lets the rollout scheduler catch up with the mock clock. */
+export const schedulerTick = rawHttp.all('*/api/*', () =>
+  anythingDue() ? scheduler.current.tick().then(() => undefined) : undefined,
+);

@@ -1,7 +1,6 @@
 import type { DbState, MembershipRecord, Role, UserRecord } from './records';
 import { base32, seededBytes, seededRandom } from './random';
-import { normalizeRecoveryCode } from './recovery-codes';
-import { sha256Hex } from './sha256';
+import { formatRecoveryCode, hashPassword, hashRecoveryCode } from './credentials';
 
 export const DEMO_PASSWORD = 'nimbus-demo';
 export const ACME_ID = 'org_acme';
@@ -50,26 +49,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     summary: 'MFA on · owner of Globex',
   },
 ];
-
-export function hashPassword(userId: string, password: string): string {
-  return sha256Hex(`${userId}:${password}`);
-}
-
-export { normalizeRecoveryCode };
-
-export function hashRecoveryCode(userId: string, code: string): string {
-  return sha256Hex(`${userId}:recovery:${normalizeRecoveryCode(code)}`);
-}
-
-/**
- * The earlier format: 16 base32 characters (80 bits), shown as four groups of four. The seeded
- * accounts keep codes in this format, so codes issued before the readable alphabet
- * (recovery-codes.ts) are known to keep working.
- */
-export function formatRecoveryCode(bytes: Uint8Array): string {
-  const raw = base32(bytes).slice(0, 16).toLowerCase();
-  return raw.match(/.{4}/g)?.join('-') ?? raw;
-}
 
 /** The seeded accounts' recovery codes are deterministic so demos and tests can use them. */
 export function seededRecoveryCodes(userId: string): string[] {

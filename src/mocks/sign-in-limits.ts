@@ -1,5 +1,5 @@
 import { clock, db } from './db';
-import { ProblemError, tooManyRequests } from './http';
+import { ProblemError, tooManyRequests } from './problems';
 
 /**
  * Password guessing limits (NIST SP 800-63B rev 4 §3.2.2). Counted per e-mail address tried,

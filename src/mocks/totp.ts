@@ -1,14 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
 import { clock, type UserRecord } from './db';
-import {
-  badRequest,
-  ProblemError,
-  rejectUnknownFields,
-  stringField,
-  tooManyRequests,
-} from './http';
+import { badRequest, ProblemError, tooManyRequests } from './problems';
+import { rejectUnknownFields, stringField } from './body';
 import { looksLikeRecoveryCode, normalizeRecoveryCode } from './recovery-codes';
-import { hashRecoveryCode } from './seed';
+import { hashRecoveryCode } from './credentials';
 import { securityChange } from './security-activity';
 
 export const ISSUER = 'Nimbus';

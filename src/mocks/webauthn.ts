@@ -16,7 +16,7 @@ import {
   type UserRecord,
   type WebAuthnChallengeRecord,
 } from './db';
-import { badRequest, ProblemError } from './http';
+import { badRequest, ProblemError } from './problems';
 import { secureId } from './random';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { getResponse } from 'msw';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handlers } from '@/mocks/handlers';
+import { handlers } from '@/mocks/routes';
 import { clock, db } from '@/mocks/db';
 import { resetDemoData } from '@/mocks/control';
 import { OpenApiValidator } from '../contract/openapi-validator';

@@ -14,7 +14,7 @@ export const MUTATION_MODULES = {
     added: [RULES],
   },
   'recovery-codes': {
-    mutate: 'src/mocks/seed.ts:57-69',
+    mutate: ['src/mocks/recovery-codes.ts', 'src/mocks/credentials.ts'],
     tests: ['src/mocks/auth.test.ts', 'src/mocks/enrollment.test.ts'],
     added: [RULES],
   },
@@ -35,7 +35,7 @@ export const MUTATION_MODULES = {
     added: [RULES],
   },
   sessions: {
-    mutate: 'src/mocks/http.ts',
+    mutate: ['src/mocks/sessions.ts', 'src/mocks/body.ts', 'src/mocks/problems.ts'],
     tests: ['src/mocks/auth.test.ts', 'src/mocks/abuse.test.ts', 'src/mocks/csrf.test.ts'],
     added: [RULES],
   },

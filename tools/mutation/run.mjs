@@ -27,7 +27,7 @@ for (const name of selected) {
   const files = baseline ? tests : [...tests, ...added];
   console.log(`\n== ${name}: mutating ${mutate}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['stryker', 'run', '--mutate', mutate], {
+  const run = spawnSync('npx', ['stryker', 'run', '--mutate', [mutate].flat().join(',')], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -3,7 +3,7 @@ import { within } from '@testing-library/react';
 import { renderApp } from '../../../tests/render';
 import { codeFor, GUS_SECRET } from '../../../tests/api';
 import { db } from '@/mocks/db';
-import { createSession } from '@/mocks/http';
+import { createSession } from '@/mocks/sessions';
 
 const ACME = '/orgs/acme/settings/security';
 const GLOBEX = '/orgs/globex/settings/security';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { getResponse, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { clock, db } from '@/mocks/db';
-import { handlers } from '@/mocks/handlers';
+import { handlers } from '@/mocks/routes';
 import { server } from '@/mocks/node';
 import {
   dataRows,

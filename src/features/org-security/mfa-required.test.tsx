@@ -6,7 +6,7 @@ import { renderApp } from '../../../tests/render';
 import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
 import { server } from '@/mocks/node';
 import { db } from '@/mocks/db';
-import { createSession } from '@/mocks/http';
+import { createSession } from '@/mocks/sessions';
 
 const PAGE = '/orgs/acme/settings/security';
 const acme = () => {

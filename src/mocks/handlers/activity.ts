@@ -1,6 +1,8 @@
 import type { components } from '@/api/schema';
 import { db, type ActivityRecord } from '../db';
-import { badRequest, guard, http, NO_STORE, requireSession } from '../http';
+import { badRequest, guard } from '../problems';
+import { http, NO_STORE } from '../http';
+import { requireSession } from '../sessions';
 import { activityPage } from '../security-activity';
 import { userRef } from '../views';
 

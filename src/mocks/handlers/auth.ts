@@ -1,22 +1,16 @@
 import { clock, db, nextId } from '../db';
+import { booleanField, readJson, rejectUnknownFields, stringField } from '../body';
 import {
-  booleanField,
   createSession,
   endOtherSessions,
   findSession,
-  guard,
-  http,
-  NO_STORE,
-  notFound,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
   requireSession,
   sessionCookieHeaders,
-  stringField,
-} from '../http';
+} from '../sessions';
+import { guard, notFound, ProblemError } from '../problems';
+import { http, NO_STORE } from '../http';
 import { clientOf } from '../deployment';
-import { hashPassword } from '../seed';
+import { hashPassword } from '../credentials';
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../sign-in-limits';
 import { recordActivity } from '../security-activity';
 import { proveSecondFactor } from '../totp';

@@ -1,6 +1,8 @@
 import type { components } from '@/api/schema';
 import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../db';
-import { badRequest, guard, http, ProblemError, readJson, rejectUnknownFields } from '../http';
+import { badRequest, guard, ProblemError } from '../problems';
+import { http } from '../http';
+import { readJson, rejectUnknownFields } from '../body';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
 import { userRef } from '../views';
 import { etagOf, securityView } from './orgs';

@@ -1,19 +1,12 @@
 import { clock, db, type EnrollmentRecord, type UserRecord } from '../db';
-import {
-  guard,
-  http,
-  NO_STORE,
-  notFound,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
-  requireSession,
-  stringField,
-} from '../http';
+import { guard, notFound, ProblemError } from '../problems';
+import { http, NO_STORE } from '../http';
+import { readJson, rejectUnknownFields, stringField } from '../body';
+import { requireSession } from '../sessions';
 import { idempotent } from '../idempotency';
 import { proveFactor } from '../proof';
 import { base32, secureBytes, secureId } from '../random';
-import { hashRecoveryCode } from '../seed';
+import { hashRecoveryCode } from '../credentials';
 import { newRecoveryCode } from '../recovery-codes';
 import { securityChange } from '../security-activity';
 import { checkTotp, ISSUER, otpauthUri, PERIOD, requireCodeFormat } from '../totp';

@@ -1,4 +1,6 @@
-import { guard, http, requireSession } from '../http';
+import { guard } from '../problems';
+import { http } from '../http';
+import { requireSession } from '../sessions';
 import { membershipsOf, mfaStatus, orgSummary } from '../views';
 
 export const meHandlers = [

@@ -1,6 +1,7 @@
 import { HttpResponse, type HttpHandler } from 'msw';
 import type { components } from '@/api/schema';
-import { guard, http, NO_STORE } from '../http';
+import { guard } from '../problems';
+import { http, NO_STORE } from '../http';
 import { requireManager, requireOrgAccess } from '../org-access';
 import { allMatching, queryMembers, summaryOf, type Row } from '../member-query';
 import { parseFilter, parsePaging, parseSort } from '../member-params';

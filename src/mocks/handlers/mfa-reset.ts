@@ -1,14 +1,8 @@
 import type { components } from '@/api/schema';
 import { clock, db, type MfaResetRecord } from '../db';
-import {
-  guard,
-  http,
-  NO_STORE,
-  notFound,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
-} from '../http';
+import { guard, notFound, ProblemError } from '../problems';
+import { http, NO_STORE } from '../http';
+import { readJson, rejectUnknownFields } from '../body';
 import { idempotent } from '../idempotency';
 import {
   approversWithMfa,

@@ -1,6 +1,8 @@
 import { HttpResponse, type HttpHandler } from 'msw';
 import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../db';
-import { guard, http, ProblemError, readJson, rejectUnknownFields } from '../http';
+import { guard, ProblemError } from '../problems';
+import { http } from '../http';
+import { readJson, rejectUnknownFields } from '../body';
 import { idempotent } from '../idempotency';
 import {
   mfaRequiredAt,

@@ -1,4 +1,6 @@
-import { guard, http, requireSession } from '../http';
+import { guard } from '../problems';
+import { http } from '../http';
+import { requireSession } from '../sessions';
 import { requireOrgAccess } from '../org-access';
 import { membershipsOf, orgSummary, userRef } from '../views';
 import { db } from '../db';

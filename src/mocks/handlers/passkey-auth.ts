@@ -1,18 +1,9 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { clock, db, type ChallengeRecord } from '../db';
-import {
-  badRequest,
-  createSession,
-  endOtherSessions,
-  guard,
-  http,
-  NO_STORE,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
-  requireSession,
-  sessionCookieHeaders,
-} from '../http';
+import { badRequest, guard, ProblemError } from '../problems';
+import { createSession, endOtherSessions, requireSession, sessionCookieHeaders } from '../sessions';
+import { http, NO_STORE } from '../http';
+import { readJson, rejectUnknownFields } from '../body';
 import { recordActivity } from '../security-activity';
 import { sessionView } from '../views';
 import { authenticationOptions, passkeysOf, takeChallenge, verifyAssertion } from '../webauthn';

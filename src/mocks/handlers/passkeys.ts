@@ -2,17 +2,10 @@ import type { components } from '@/api/schema';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { authenticatorName } from '../aaguid-names';
 import { clock, db, type PasskeyRecord } from '../db';
-import {
-  badRequest,
-  guard,
-  http,
-  NO_STORE,
-  notFound,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
-  requireSession,
-} from '../http';
+import { badRequest, guard, notFound, ProblemError } from '../problems';
+import { http, NO_STORE } from '../http';
+import { readJson, rejectUnknownFields } from '../body';
+import { requireSession } from '../sessions';
 import { idempotent } from '../idempotency';
 import { securityChange } from '../security-activity';
 import { proveFactor } from '../proof';

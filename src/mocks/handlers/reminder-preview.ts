@@ -1,6 +1,8 @@
 import type { HttpHandler } from 'msw';
 import { clock } from '../db';
-import { guard, http, NO_STORE, readJson } from '../http';
+import { guard } from '../problems';
+import { http, NO_STORE } from '../http';
+import { readJson } from '../body';
 import { requireManager, requireOrgAccess } from '../org-access';
 import { parseReminderRequest } from '../reminder-request';
 import { emptySkipped, skipReason } from '../reminder-jobs';

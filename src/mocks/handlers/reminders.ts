@@ -1,15 +1,8 @@
 import { HttpResponse, type HttpHandler } from 'msw';
 import { clock, db, type ReminderJobRecord } from '../db';
-import {
-  badRequest,
-  guard,
-  http,
-  notFound,
-  NO_STORE,
-  ProblemError,
-  readJson,
-  tooManyRequests,
-} from '../http';
+import { badRequest, guard, notFound, ProblemError, tooManyRequests } from '../problems';
+import { http, NO_STORE } from '../http';
+import { readJson } from '../body';
 import { deployment } from '../deployment';
 import { idempotent } from '../idempotency';
 import { countMatching, matchingIds, noteRemindersChanged } from '../member-query';

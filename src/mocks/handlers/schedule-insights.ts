@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
-import { guard, http, notFound } from '../http';
+import { guard, notFound } from '../problems';
+import { http } from '../http';
 import { rowOf } from '../member-query';
 import { requireManager, requireOrgAccess } from '../org-access';
 import { adoptionOf, reminderHistory } from '../adoption';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { clock, db } from '../db';
-import { ProblemError } from '../http';
+import { ProblemError } from '../problems';
 import { idempotent } from '../idempotency';
 
 const DAY = 24 * 3_600_000;

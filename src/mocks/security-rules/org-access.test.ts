@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../tests/api';
 import { db, membersOf } from '../db';
-import { ProblemError } from '../http';
+import { ProblemError } from '../problems';
 import { findMembership, requireManager, requireOrgAccess } from '../org-access';
 import { INITECH_ID } from '../seed';
 

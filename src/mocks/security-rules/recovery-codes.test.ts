@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatRecoveryCode, hashRecoveryCode, normalizeRecoveryCode } from '../seed';
+import { formatRecoveryCode, hashRecoveryCode } from '../credentials';
+import { normalizeRecoveryCode } from '../recovery-codes';
 
 describe('recovery codes', () => {
   it('are 16 lower-case base32 characters in four groups, from the first 80 bits', () => {

@@ -4,16 +4,12 @@ import { clock, db } from '../db';
 import {
   createSession,
   findSession,
-  problemResponse,
-  ProblemError,
-  readJson,
-  rejectUnknownFields,
   requireSession,
   sessionCookieHeaders,
-  stringField,
-  tooManyRequests,
   transport,
-} from '../http';
+} from '../sessions';
+import { problemResponse, ProblemError, tooManyRequests } from '../problems';
+import { readJson, rejectUnknownFields, stringField } from '../body';
 
 const TTL = 12 * 3_600_000;
 const withCookie = (cookie: string) =>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
 import { clock, db, type UserRecord } from '../db';
-import { ProblemError } from '../http';
+import { ProblemError } from '../problems';
 import { seededRecoveryCodes } from '../seed';
 import { checkTotp, otpauthUri, proveSecondFactor, requireCodeFormat, totpFor } from '../totp';
 
