@@ -72,6 +72,25 @@ export default tseslint.config(
     },
   },
   {
+    // One cache-key tree (src/api/query-keys.ts): no key array is spelled anywhere else.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
+    ignores: ['src/api/query-keys.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='queryKey'] > ArrayExpression",
+          message: 'Query keys come from queryKeys (src/api/query-keys.ts), not array literals.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getQueryData|setQueryData|getQueryState|removeQueries|ensureQueryData)$/] > ArrayExpression.arguments',
+          message: 'Query keys come from queryKeys (src/api/query-keys.ts), not array literals.',
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**', 'src/mocks/**', 'src/**/*.test.{ts,tsx}', 'src/**/test-helpers.{ts,tsx}'],
     rules: { 'no-console': 'off' },
   },

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Code, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import { orgsQuery } from '@/features/auth/api';
+import { orgListQuery } from '@/api/queries';
 import { cliCommand } from '@/lib/brand';
 import { describeMethod } from '@/features/access/methods';
 
@@ -22,7 +22,7 @@ const isAfterSetup = (state: unknown): state is AfterSetupState =>
 export function AfterSetupNotice({ orgSlug }: { orgSlug: string }) {
   const location = useLocation();
   const show = isAfterSetup(location.state);
-  const orgs = useQuery({ ...orgsQuery(), enabled: show, refetchOnMount: 'always' });
+  const orgs = useQuery({ ...orgListQuery(), enabled: show, refetchOnMount: 'always' });
   const [dismissed, setDismissed] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const org = orgs.isFetching ? undefined : orgs.data?.find((o) => o.slug === orgSlug);

@@ -1,3 +1,4 @@
+import { queryKeys } from '@/api/query-keys';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { server } from '@/mocks/node';
@@ -21,9 +22,9 @@ describe('the first load of a page', () => {
     await preloadPages();
     const requests = recordRequests();
     const { queryClient } = createAppRouter({ initialPath: '/profile/security' });
-    await waitFor(() => expect(queryClient.getQueryData(['me', 'mfa', 'status'])).toBeDefined());
-    expect(queryClient.getQueryData(['me'])).toBeDefined();
-    expect(queryClient.getQueryData(['orgs'])).toBeDefined();
+    await waitFor(() => expect(queryClient.getQueryData(queryKeys.me.mfaStatus())).toBeDefined());
+    expect(queryClient.getQueryData(queryKeys.me.profile())).toBeDefined();
+    expect(queryClient.getQueryData(queryKeys.orgList())).toBeDefined();
     requests.stop();
     expect(requests.paths[0]).toBe('/api/session');
     expect(requests.paths).toEqual(
@@ -36,7 +37,7 @@ describe('the first load of a page', () => {
     await signInAs('mia'); // a member of Acme
     let requests = recordRequests();
     let app = createAppRouter({ initialPath: '/orgs/acme/settings/security' });
-    await waitFor(() => expect(app.queryClient.getQueryData(['orgs'])).toBeDefined());
+    await waitFor(() => expect(app.queryClient.getQueryData(queryKeys.orgList())).toBeDefined());
     await waitFor(() => expect(requests.paths).toContain('/api/orgs/acme/security'));
     requests.stop();
     expect(requests.paths.some((p) => p.includes('/members'))).toBe(false);

@@ -1,6 +1,6 @@
 import { matchPath } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { orgsQuery, sessionQuery } from '@/features/auth/api';
+import { orgListQuery, sessionQuery } from '@/api/queries';
 import { pages } from './pages';
 
 /**
@@ -19,7 +19,7 @@ export function startFirstPage(
   if (hit?.page === pages.signIn) return code;
   client.fetchQuery(sessionQuery()).then(
     () => {
-      void client.prefetchQuery(orgsQuery());
+      void client.prefetchQuery(orgListQuery());
       const params = hit?.match?.params ?? {};
       void hit?.page
         .prefetch?.()

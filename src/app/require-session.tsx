@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { isApiError } from '@/api/problem';
-import { sessionQuery } from '@/features/auth/api';
+import { sessionQuery } from '@/api/queries';
 import { ErrorState } from '@/lib/error-state';
 import { Shell } from './shell';
 

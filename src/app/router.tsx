@@ -13,7 +13,7 @@ import {
 } from 'react-router';
 import { Center } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { authKeys } from '@/features/auth/api';
+import { queryKeys } from '@/api/query-keys';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { pageLoader } from './page-loader';
 import { startFirstPage } from './first-page';
@@ -124,7 +124,7 @@ export function createAppRouter(
     if (pathname === '/sign-in') return;
     // No session was ever known here: a visitor who is not signed in, not an expired session
     // (RequireSession sends them to sign-in).
-    if (!queryClient.getQueryData(authKeys.session)) return;
+    if (!queryClient.getQueryData(queryKeys.session())) return;
     queryClient.clear();
     void router.navigate(`/sign-in?returnTo=${encodeURIComponent(pathname + search)}&expired=1`, {
       replace: true,

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { meQuery, type OrganizationSummary } from '@/features/auth/api';
+import { type OrganizationSummary } from '@/features/auth/api';
+import { meQuery } from '@/api/queries';
 import { countdown, zonedDateTime } from '@/lib/zoned-date';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useFocusPageHeading } from './use-focus-page-heading';
 import { BRAND } from '@/lib/brand';
-import { orgsQuery, type Session } from '@/features/auth/api';
+import { type Session } from '@/features/auth/api';
+import { orgListQuery } from '@/api/queries';
 import { useAppOptions } from './app-options';
 import { useCurrentOrg } from './current-org';
 import { OrgSwitcher } from './org-switcher';
@@ -24,7 +25,7 @@ export function Shell({ session }: { session: Session | undefined }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { devtools } = useAppOptions();
   const location = useLocation();
-  const orgs = useQuery(orgsQuery());
+  const orgs = useQuery(orgListQuery());
   const currentOrg = useCurrentOrg(orgs.data);
   const mainRef = useFocusPageHeading(location.pathname);
 

@@ -2,7 +2,7 @@ import { Alert, Card, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
-import { orgsQuery } from '@/features/auth/api';
+import { orgListQuery } from '@/api/queries';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
 import { AfterSetupNotice } from '../after-setup-notice';
 import { setUpMfaPath } from '@/features/access/access-denied';
@@ -45,7 +45,7 @@ const listSkeleton = (
  */
 export const prefetch: PagePrefetch = async (client, { params: { orgSlug }, search }) => {
   if (!orgSlug) return;
-  const orgs = client.fetchQuery(orgsQuery()).catch(() => []);
+  const orgs = client.fetchQuery(orgListQuery()).catch(() => []);
   void orgs.then((list) => {
     const org = list.find((o) => o.slug === orgSlug);
     if (!org || org.role === 'member' || !org.access.granted) return;
@@ -95,7 +95,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
   const security = useQuery(orgSecurityQuery(orgSlug));
   // The role also comes with the organization list, so this section does not wait on (or fail
   // with) the settings above it.
-  const orgs = useQuery(orgsQuery());
+  const orgs = useQuery(orgListQuery());
   const role = security.data?.viewer.role ?? orgs.data?.find((o) => o.slug === orgSlug)?.role;
   return (
     <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
@@ -134,7 +134,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
  */
 export function OrgSecurityRoute() {
   const { orgSlug = '' } = useParams();
-  const orgs = useQuery(orgsQuery());
+  const orgs = useQuery(orgListQuery());
   const orgName = orgs.data?.find((o) => o.slug === orgSlug)?.name;
   useDocumentTitle('Security', orgName ?? orgSlug);
   return (

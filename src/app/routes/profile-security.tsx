@@ -3,7 +3,7 @@ import { Alert, Card, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
-import { meQuery } from '@/features/auth/api';
+import { meQuery } from '@/api/queries';
 import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
 import type { AfterSetupState } from '../after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';

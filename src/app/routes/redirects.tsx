@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useParams } from 'react-router';
-import { orgsQuery } from '@/features/auth/api';
+import { orgListQuery } from '@/api/queries';
 import { ErrorState } from '@/lib/error-state';
 
 export function HomeRedirect() {
@@ -11,7 +11,7 @@ export function HomeRedirect() {
 /** Settings opens the organization's settings; Security is its (only) tab for now. */
 export function OrgSettingsRedirect() {
   const { orgSlug } = useParams();
-  const orgs = useQuery({ ...orgsQuery(), enabled: !orgSlug });
+  const orgs = useQuery({ ...orgListQuery(), enabled: !orgSlug });
   if (orgSlug) return <Navigate to={`/orgs/${orgSlug}/settings/security`} replace />;
   if (orgs.isPending)
     return (

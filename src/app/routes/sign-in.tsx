@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { BRAND } from '@/lib/brand';
 import { safeReturnTo } from '@/lib/return-to';
-import { sessionQuery } from '@/features/auth/api';
+import { sessionQuery } from '@/api/queries';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { useAppOptions } from '../app-options';
 import { useDocumentTitle } from '../use-document-title';

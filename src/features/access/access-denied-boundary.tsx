@@ -8,6 +8,7 @@ import {
 } from 'react';
 import { notifyManager, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { isAccessDenied } from '@/api/problem';
+import { isOrgKey } from '@/api/query-keys';
 import { AccessDenied, type AccessDeniedError } from './access-denied';
 
 /** An access-denied error about `orgSlug` (the problem names it; else the query key does). */
@@ -18,7 +19,7 @@ function deniedFor(
 ): error is AccessDeniedError {
   if (!isAccessDenied(error)) return false;
   const org = error.problem.parameters.organization;
-  return org !== undefined ? org === orgSlug : key?.[0] === 'orgs' && key[1] === orgSlug;
+  return org !== undefined ? org === orgSlug : key !== undefined && isOrgKey(key, orgSlug);
 }
 
 const isDeniedQuery = (orgSlug: string) => (q: Query) =>

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { cliCommand } from '@/lib/brand';
 import { errorMessage, type AccessDeniedProblem, type ApiError } from '@/api/problem';
-import { afterSessionChange, signInWithSso } from './api';
+import { signInWithSso } from './api';
+import { sessionChanged } from '@/api/queries';
 import type { RequiredMethod } from './methods';
 import { MissingMethodList } from './missing-methods';
 import { StepUpButton } from './step-up-dialog';
@@ -25,7 +26,7 @@ function SsoButton({ provider, onDone }: { provider: string; onDone: () => void 
   const sso = useMutation({
     mutationFn: () => signInWithSso(provider),
     onSuccess: async () => {
-      await afterSessionChange(queryClient);
+      await sessionChanged(queryClient);
       onDone();
     },
   });

@@ -8,7 +8,8 @@ import { passkeyProof } from '@/lib/passkeys';
 import { browserFailure } from '@/lib/webauthn-client';
 import { formatTime } from '@/lib/format';
 import { useCodeEntry } from '@/lib/use-code-entry';
-import { accessMeQuery, afterSessionChange, stepUpSession } from './api';
+import { stepUpSession } from './api';
+import { meQuery, sessionChanged } from '@/api/queries';
 
 function failureText(error: unknown): string {
   if (!isApiError(error)) return browserFailure(error);
@@ -36,7 +37,7 @@ export function StepUpButton({
 }) {
   const [opened, { open, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
-  const me = useQuery(accessMeQuery());
+  const me = useQuery(meQuery());
   const hasPasskey = (me.data?.mfa.passkeyCount ?? 0) > 0;
   const hasApp = me.data ? me.data.mfa.method === 'totp' : true;
   const entry = useCodeEntry(hasApp);
@@ -47,7 +48,7 @@ export function StepUpButton({
     onSuccess: async () => {
       close();
       entry.setValue('');
-      await afterSessionChange(queryClient);
+      await sessionChanged(queryClient);
       onDone();
     },
     onError: () => entry.clear(),

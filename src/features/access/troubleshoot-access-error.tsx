@@ -2,7 +2,7 @@ import { Suspense, useId, useState, type FormEvent } from 'react';
 import { Button, Group, InputBase, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
-import { accessMeQuery } from './api';
+import { meQuery } from '@/api/queries';
 
 /** The explanation's code loads when someone starts typing or pasting, not with the page. */
 const Outcome = lazyWithPreload(() =>
@@ -22,7 +22,7 @@ export function TroubleshootAccessError({
 }) {
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<string | null>(null);
-  const me = useQuery(accessMeQuery());
+  const me = useQuery(meQuery());
   const headingId = useId();
 
   function submit(event: FormEvent) {

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import type { components, operations } from '@/api/schema';
 
 export type Member = components['schemas']['Member'];
@@ -20,23 +21,9 @@ export interface ListParams extends MemberFilter {
   perPage: PerPage;
 }
 
-/**
- * Keys sit under `['orgs', slug]`, so anything that changes the organization (enforcement, a
- * reminder sent from elsewhere) refreshes the list, the summary and the jobs with one prefix.
- */
-export const memberKeys = {
-  all: (orgSlug: string) => ['orgs', orgSlug, 'members'] as const,
-  list: (orgSlug: string, params: ListParams) =>
-    [...memberKeys.all(orgSlug), 'list', params] as const,
-  summary: (orgSlug: string) => [...memberKeys.all(orgSlug), 'summary'] as const,
-  jobs: (orgSlug: string) => ['orgs', orgSlug, 'reminder-jobs'] as const,
-  activeJobs: (orgSlug: string) => [...memberKeys.jobs(orgSlug), 'active'] as const,
-  job: (orgSlug: string, jobId: string) => [...memberKeys.jobs(orgSlug), jobId] as const,
-};
-
 export const memberListQuery = (orgSlug: string, params: ListParams) =>
   queryOptions({
-    queryKey: memberKeys.list(orgSlug, params),
+    queryKey: queryKeys.org.memberList(orgSlug, params),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/orgs/{orgSlug}/members', {
@@ -49,14 +36,6 @@ export const memberListQuery = (orgSlug: string, params: ListParams) =>
     staleTime: 5_000,
   });
 
-export const memberSummaryQuery = (orgSlug: string) =>
-  queryOptions({
-    queryKey: memberKeys.summary(orgSlug),
-    queryFn: () =>
-      unwrap(api.GET('/orgs/{orgSlug}/members/summary', { params: { path: { orgSlug } } })),
-    staleTime: 0,
-  });
-
 /**
  * Running jobs and jobs that finished in the last minutes (the server decides, by its clock), so
  * progress resumes after navigation or a reload, and a job that finished meanwhile still shows
@@ -64,7 +43,7 @@ export const memberSummaryQuery = (orgSlug: string) =>
  */
 export const activeJobsQuery = (orgSlug: string) =>
   queryOptions({
-    queryKey: memberKeys.activeJobs(orgSlug),
+    queryKey: queryKeys.org.activeJobs(orgSlug),
     queryFn: () =>
       unwrap(
         api.GET('/orgs/{orgSlug}/reminder-jobs', {
@@ -79,7 +58,7 @@ export const JOB_POLL_MS = 500;
 
 export const reminderJobQuery = (orgSlug: string, jobId: string) =>
   queryOptions({
-    queryKey: memberKeys.job(orgSlug, jobId),
+    queryKey: queryKeys.org.job(orgSlug, jobId),
     queryFn: () =>
       unwrap(
         api.GET('/orgs/{orgSlug}/reminder-jobs/{jobId}', {
@@ -98,7 +77,7 @@ export const reminderJobQuery = (orgSlug: string, jobId: string) =>
  */
 export const reminderPreviewQuery = (orgSlug: string, body: ReminderRequest | null) =>
   queryOptions({
-    queryKey: [...memberKeys.all(orgSlug), 'reminder-preview', body] as const,
+    queryKey: queryKeys.org.reminderPreview(orgSlug, body),
     queryFn: ({ signal }) =>
       unwrap(
         api.POST('/orgs/{orgSlug}/reminders/preview', {

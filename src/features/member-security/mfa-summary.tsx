@@ -1,6 +1,6 @@
 import { Group, Progress, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { memberSummaryQuery } from './api';
+import { memberSummaryQuery } from '@/api/queries';
 import { formatCount } from '@/lib/format';
 
 /** "N of M users have MFA enabled", with a bar. */

@@ -1,15 +1,15 @@
 import { Loader, Group, Modal, Table, Text } from '@mantine/core';
+import { queryKeys } from '@/api/query-keys';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import { ErrorState } from '@/lib/error-state';
 import { waveLabel } from '@/lib/reminder-waves';
 import { zonedDateTime } from '@/lib/zoned-date';
-import { memberKeys } from './api';
 
 /** One person's reminders, under the organization's members key (a send refreshes it). */
 const reminderHistoryQuery = (orgSlug: string, userId: string) =>
   queryOptions({
-    queryKey: [...memberKeys.all(orgSlug), userId, 'reminders'] as const,
+    queryKey: queryKeys.org.reminderHistory(orgSlug, userId),
     queryFn: () =>
       unwrap(
         api.GET('/orgs/{orgSlug}/members/{userId}/reminders', {

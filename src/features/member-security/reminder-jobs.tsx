@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, CloseButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
 import { errorMessage } from '@/api/problem';
-import { cancelReminderJob, memberKeys, reminderJobQuery, type ReminderJob } from './api';
+import { cancelReminderJob, reminderJobQuery, type ReminderJob } from './api';
 import { jobDone, jobText } from './outcome';
 import { formatCount } from '@/lib/format';
 
@@ -24,15 +25,15 @@ export function ReminderJobProgress({
   const cancelKey = useRef(idempotencyKey());
   const cancel = useMutation({
     mutationFn: () => cancelReminderJob(orgSlug, jobId, cancelKey.current),
-    onSuccess: (data) => client.setQueryData(memberKeys.job(orgSlug, jobId), data),
+    onSuccess: (data) => client.setQueryData(queryKeys.org.job(orgSlug, jobId), data),
   });
   const status = job.data?.status;
   useEffect(() => {
     // When the job stops, the rows it touched and the counts change: fetch them again.
     if (status && status !== 'running') {
-      void client.invalidateQueries({ queryKey: memberKeys.all(orgSlug) });
-      void client.invalidateQueries({ queryKey: memberKeys.activeJobs(orgSlug) });
-      void client.invalidateQueries({ queryKey: ['orgs', orgSlug, 'security-events'] });
+      void client.invalidateQueries({ queryKey: queryKeys.org.members(orgSlug) });
+      void client.invalidateQueries({ queryKey: queryKeys.org.activeJobs(orgSlug) });
+      void client.invalidateQueries({ queryKey: queryKeys.org.events(orgSlug) });
     }
   }, [status, client, orgSlug]);
 

@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
 
 export type MfaResetRequest = components['schemas']['MfaResetRequest'];
 export const REASON_MAX = 500;
 
-/** Under `['orgs', slug]`: a reset refreshes the list, the events and the requests together. */
+/** Under the organization's key: a reset refreshes the list, the events and the requests together. */
 export const resetRequestsQuery = (orgSlug: string) =>
   queryOptions({
-    queryKey: ['orgs', orgSlug, 'mfa-reset-requests'] as const,
+    queryKey: queryKeys.org.resetRequests(orgSlug),
     queryFn: async () =>
       (
         await unwrap(

@@ -1,4 +1,5 @@
 import { use, useRef, useState, type FormEvent } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
@@ -35,7 +36,7 @@ export function ResetMfaDialog({ orgSlug, orgName, member, onClose, onDone }: Pr
       return resetMfa(orgSlug, member.id, body, sent.current.key);
     },
     onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: ['orgs', orgSlug] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
       onDone(result);
     },
   });

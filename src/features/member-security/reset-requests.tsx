@@ -1,4 +1,5 @@
 import { use, useState } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
@@ -17,7 +18,7 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
   const [keys] = useState(() => ({ approve: idempotencyKey(), decline: idempotencyKey() }));
   const decide = useMutation({
     mutationFn: (d: 'approve' | 'decline') => decideReset(orgSlug, request.id, d, keys[d]),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['orgs', orgSlug] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) }),
   });
   const target = who(request.target);
   const needsStepUp = decide.isError && isApiError(decide.error, 'step_up_required');

@@ -1,7 +1,8 @@
 import { useCallback, useRef } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
-import { memberKeys, sendReminders, type Member, type ReminderRequest } from './api';
+import { sendReminders, type Member, type ReminderRequest } from './api';
 import { displayName } from '@/lib/display-name';
 import type { NoticeState } from './notice';
 import { sendFailureText, sendOutcomeText } from './outcome';
@@ -48,15 +49,15 @@ export function useReminderFlow(
       if (outcome.kind === 'job') {
         // The 202 answer is the job's first state: show its progress at once, then poll. A job has
         // sent nothing yet: its card refreshes the list and the counts when it stops.
-        client.setQueryData(memberKeys.job(orgSlug, outcome.job.id), outcome.job);
+        client.setQueryData(queryKeys.org.job(orgSlug, outcome.job.id), outcome.job);
         onJob(outcome.job.id);
         setNotice(null);
         return;
       }
       setNotice({ tone: 'success', text: sendOutcomeText(outcome.result, vars.label) });
       await Promise.all([
-        client.invalidateQueries({ queryKey: memberKeys.all(orgSlug) }),
-        client.invalidateQueries({ queryKey: ['orgs', orgSlug, 'security-events'] }),
+        client.invalidateQueries({ queryKey: queryKeys.org.members(orgSlug) }),
+        client.invalidateQueries({ queryKey: queryKeys.org.events(orgSlug) }),
       ]);
     },
     // The selection stays, so the same action can be tried again (with the same key).

@@ -1,14 +1,15 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
 
 export type SecurityActivity = components['schemas']['SecurityActivity'];
 export const ACTIVITY_PAGE_SIZE = 10;
 
-/** Under `['me']`: a sign-in, step-up or any change to the person's methods refreshes it. */
+/** Under the person's key: a sign-in, step-up or any change to the person's methods refreshes it. */
 export const activityQuery = () =>
   infiniteQueryOptions({
-    queryKey: ['me', 'security-activity'] as const,
+    queryKey: queryKeys.me.activity(),
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/me/security-activity', {

@@ -1,4 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSessionChanged } from '@/api/queries';
+import { queryKeys } from '@/api/query-keys';
 import { api, idempotencyKey, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import type { CodeProof } from '@/lib/code-entry';
@@ -9,31 +11,12 @@ export type EnrollmentVerified = components['schemas']['EnrollmentVerified'];
 /** What confirms a sensitive change: a typed code (`CodeProof`) or a passkey. */
 export type ConfirmProof = CodeProof | { passkey: components['schemas']['PasskeyAssertion'] };
 
-/**
- * Query keys. `['me', …]` sits under the auth feature's `['me']`, so invalidating the person
- * refreshes this too. Secrets and recovery codes never get a query key: they come from
- * mutations with `gcTime: 0` and live only in the state of the component that shows them.
- */
-export const mfaKeys = {
-  all: ['me', 'mfa'] as const,
-  status: () => [...mfaKeys.all, 'status'] as const,
-};
-
 export const mfaStatusQuery = () =>
   queryOptions({
-    queryKey: mfaKeys.status(),
+    queryKey: queryKeys.me.mfaStatus(),
     queryFn: () => unwrap(api.GET('/me/mfa')),
     staleTime: 10_000,
   });
-
-/** Everything that depends on the person's MFA or the session's `amr`. */
-const IDENTITY_PREFIXES = [['me'], ['session'], ['orgs']] as const;
-
-function useRefreshIdentity() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all(IDENTITY_PREFIXES.map((queryKey) => client.invalidateQueries({ queryKey })));
-}
 
 export const startEnrollment = () =>
   unwrap(
@@ -56,12 +39,12 @@ export function useStartEnrollment() {
       if (replacing) await cancelEnrollment(replacing).catch(() => undefined);
       return startEnrollment();
     },
-    onSettled: () => client.invalidateQueries({ queryKey: mfaKeys.all }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.me.mfa() }),
   });
 }
 
 export function useVerifyEnrollment() {
-  const refresh = useRefreshIdentity();
+  const refresh = useSessionChanged();
   return useMutation({
     gcTime: 0,
     mutationFn: ({ enrollmentId, code }: { enrollmentId: string; code: string }) =>
@@ -76,7 +59,7 @@ export function useVerifyEnrollment() {
 }
 
 export function useRemoveMfa() {
-  const refresh = useRefreshIdentity();
+  const refresh = useSessionChanged();
   return useMutation({
     gcTime: 0,
     mutationFn: (proof: ConfirmProof) =>
@@ -102,6 +85,6 @@ export function useRegenerateRecoveryCodes() {
         }),
       ),
     // A recovery code may have been spent: the count changes either way.
-    onSettled: () => client.invalidateQueries({ queryKey: ['me'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.me.all() }),
   });
 }

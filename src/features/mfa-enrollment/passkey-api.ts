@@ -1,29 +1,21 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSessionChanged } from '@/api/queries';
+import { queryKeys } from '@/api/query-keys';
 import { api, idempotencyKey, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import type { ConfirmProof } from './api';
 
 export type Passkey = components['schemas']['Passkey'];
 
-export const passkeyKeys = { list: ['me', 'passkeys'] as const };
-
 export const passkeysQuery = () =>
   queryOptions({
-    queryKey: passkeyKeys.list,
+    queryKey: queryKeys.me.passkeys(),
     queryFn: async () => (await unwrap(api.GET('/me/passkeys'))).items,
     staleTime: 10_000,
   });
 
-/** Everything depends on the person's methods or the session's `amr`: refresh it all. */
-function useRefreshAll() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries();
-}
-
 /** Registration needs the browser library: `useRegisterPasskey` lives with the add flow. */
-export function useRefreshAfterPasskey() {
-  return useRefreshAll();
-}
+export const useRefreshAfterPasskey = useSessionChanged;
 
 export function useRenamePasskey() {
   const client = useQueryClient();
@@ -35,12 +27,12 @@ export function useRenamePasskey() {
           body: { name },
         }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: passkeyKeys.list }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.me.passkeys() }),
   });
 }
 
 export function useRemovePasskey() {
-  const refresh = useRefreshAll();
+  const refresh = useSessionChanged();
   return useMutation({
     gcTime: 0,
     mutationFn: ({ id, proof }: { id: string; proof: ConfirmProof }) =>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { focusFieldOnOpen } from '@/lib/focus-return';
 import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { cancelEnrollment, mfaKeys, useStartEnrollment, type TotpEnrollment } from './api';
+import { cancelEnrollment, useStartEnrollment, type TotpEnrollment } from './api';
 import { AppChoiceStep } from './app-choice-step';
 import { AUTHENTICATOR_APPS } from './authenticator-apps';
 import { FinishStep } from './finish-step';
@@ -60,7 +61,7 @@ export function SetupFlow({
 
   async function discard(id: string) {
     await cancelEnrollment(id).catch(() => undefined);
-    await client.invalidateQueries({ queryKey: mfaKeys.all });
+    await client.invalidateQueries({ queryKey: queryKeys.me.mfa() });
   }
 
   async function begin(replacing?: string) {

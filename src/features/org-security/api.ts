@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
 
 export type OrgSecurity = components['schemas']['OrganizationSecurity'];
@@ -16,18 +17,9 @@ export const EVENTS_PER_PAGE = 10;
 /** How long a save may take before the page says so and re-checks (tests shorten it). */
 export const saveTimeout = { ms: 15_000 };
 
-export const orgSecurityKeys = {
-  org: (orgSlug: string) => ['orgs', orgSlug] as const,
-  security: (orgSlug: string) => ['orgs', orgSlug, 'security'] as const,
-  events: (orgSlug: string) => ['orgs', orgSlug, 'security-events'] as const,
-  eventsPage: (orgSlug: string, page: number) =>
-    ['orgs', orgSlug, 'security-events', page] as const,
-  summary: (orgSlug: string) => ['orgs', orgSlug, 'members', 'summary'] as const,
-};
-
 export const orgSecurityQuery = (orgSlug: string) =>
   queryOptions({
-    queryKey: orgSecurityKeys.security(orgSlug),
+    queryKey: queryKeys.org.security(orgSlug),
     queryFn: async (): Promise<OrgSecurityState> => {
       const call = api.GET('/orgs/{orgSlug}/security', { params: { path: { orgSlug } } });
       const data = await unwrap(call);
@@ -38,7 +30,7 @@ export const orgSecurityQuery = (orgSlug: string) =>
 
 export const securityEventsQuery = (orgSlug: string, page: number) =>
   queryOptions({
-    queryKey: orgSecurityKeys.eventsPage(orgSlug, page),
+    queryKey: queryKeys.org.eventsPage(orgSlug, page),
     queryFn: () =>
       unwrap(
         api.GET('/orgs/{orgSlug}/security-events', {
@@ -46,15 +38,6 @@ export const securityEventsQuery = (orgSlug: string, page: number) =>
         }),
       ),
     placeholderData: keepPreviousData,
-  });
-
-export const memberSummaryQuery = (orgSlug: string) =>
-  queryOptions({
-    queryKey: orgSecurityKeys.summary(orgSlug),
-    queryFn: () =>
-      unwrap(api.GET('/orgs/{orgSlug}/members/summary', { params: { path: { orgSlug } } })),
-    // The impact shown before enforcing must be current, never a cached guess.
-    staleTime: 0,
   });
 
 export async function updateMfaRequired(

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import {
   Alert,
   Anchor,
@@ -20,7 +21,6 @@ import { focusedElement, returnFocus } from '@/lib/focus-return';
 import { ErrorState } from '@/lib/error-state';
 import { errorMessage, isApiError } from '@/api/problem';
 import {
-  orgSecurityKeys,
   orgSecurityQuery,
   remindWithoutMfa,
   updateMfaRequired,
@@ -108,15 +108,15 @@ export function MfaRequired({
   const remindAgain = useMutation({
     mutationFn: () => remindWithoutMfa(orgSlug, reminderKey),
     onSuccess: (result) => setNotice(savedNotice(true, orgName, { reminders: result })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: orgSecurityKeys.org(orgSlug) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) }),
   });
 
   const save = useMutation({
     mutationFn: async ({ enable, remind }: { enable: boolean; remind: boolean }) => {
       const etag =
-        queryClient.getQueryData<OrgSecurityState>(orgSecurityKeys.security(orgSlug))?.etag ?? '';
+        queryClient.getQueryData<OrgSecurityState>(queryKeys.org.security(orgSlug))?.etag ?? '';
       const state = await updateMfaRequired(orgSlug, enable, etag);
-      queryClient.setQueryData(orgSecurityKeys.security(orgSlug), state);
+      queryClient.setQueryData(queryKeys.org.security(orgSlug), state);
       if (!remind) return { state, reminders: null };
       // Enforcement is on at this point; a failed send is reported and can be retried alone.
       const reminders = await remindWithoutMfa(orgSlug, reminderKey).catch((error: unknown) => ({
@@ -139,9 +139,9 @@ export function MfaRequired({
     },
     // Whatever happened, show the state the server now has (and what depends on it).
     onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: orgSecurityKeys.org(orgSlug) });
-      await queryClient.invalidateQueries({ queryKey: ['orgs'], exact: true });
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.orgList() });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me.all() });
     },
   });
 

@@ -1,15 +1,11 @@
 import { useState } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { formatCount } from '@/lib/format';
-import {
-  memberSummaryQuery,
-  orgSecurityKeys,
-  updateMfaMethods,
-  type OrgSecurity,
-  type OrgSecurityState,
-} from './api';
+import { updateMfaMethods, type OrgSecurity, type OrgSecurityState } from './api';
+import { memberSummaryQuery } from '@/api/queries';
 
 const LABEL = 'Only phishing-resistant methods (passkeys and security keys)';
 
@@ -57,16 +53,16 @@ export function PhishingResistantOption({
   const save = useMutation({
     mutationFn: (methods: OrgSecurity['mfaMethods']) => {
       const etag =
-        queryClient.getQueryData<OrgSecurityState>(orgSecurityKeys.security(orgSlug))?.etag ?? '';
+        queryClient.getQueryData<OrgSecurityState>(queryKeys.org.security(orgSlug))?.etag ?? '';
       return updateMfaMethods(orgSlug, methods, etag);
     },
     onSuccess: (state) => {
-      queryClient.setQueryData(orgSecurityKeys.security(orgSlug), state);
+      queryClient.setQueryData(queryKeys.org.security(orgSlug), state);
       setIntent(null);
     },
     onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: orgSecurityKeys.org(orgSlug) });
-      await queryClient.invalidateQueries({ queryKey: ['orgs'], exact: true });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.orgList() });
     },
   });
   const close = () => {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
 import type { WaveKey } from '@/lib/reminder-waves';
 
@@ -9,11 +10,6 @@ export type MfaAdoption = components['schemas']['MfaAdoption'];
 
 /** The schedule with the ETag it was read at: every change sends it back as If-Match. */
 export type ScheduleState = MfaSchedule & { etag: string };
-
-export const scheduleKeys = {
-  schedule: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule'] as const,
-  adoption: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule', 'adoption'] as const,
-};
 
 async function withEtag(
   call: Promise<{ data?: MfaSchedule; error?: unknown; response: Response }>,
@@ -25,14 +21,14 @@ async function withEtag(
 
 export const scheduleQuery = (orgSlug: string) =>
   queryOptions({
-    queryKey: scheduleKeys.schedule(orgSlug),
+    queryKey: queryKeys.org.schedule(orgSlug),
     queryFn: () =>
       withEtag(api.GET('/orgs/{orgSlug}/mfa-schedule', { params: { path: { orgSlug } } })),
   });
 
 export const adoptionQuery = (orgSlug: string) =>
   queryOptions({
-    queryKey: scheduleKeys.adoption(orgSlug),
+    queryKey: queryKeys.org.adoption(orgSlug),
     queryFn: () =>
       unwrap(api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', { params: { path: { orgSlug } } })),
   });

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { memberSummaryQuery } from '../api';
+import { memberSummaryQuery } from '@/api/queries';
 import { plural } from '../format';
 import { ErrorState } from '@/lib/error-state';
 import { formatCount } from '@/lib/format';

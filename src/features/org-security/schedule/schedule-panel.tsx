@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
@@ -9,7 +10,6 @@ import {
   changeScheduleDate,
   createSchedule,
   requireNow,
-  scheduleKeys,
   scheduleQuery,
   type ScheduleState,
 } from './api';
@@ -49,7 +49,7 @@ export function SchedulePanel({
   const save = useMutation({
     mutationFn: async (input: { action: Open; choice?: ScheduleChoice }) => {
       const etag =
-        queryClient.getQueryData<ScheduleState>(scheduleKeys.schedule(orgSlug))?.etag ?? '';
+        queryClient.getQueryData<ScheduleState>(queryKeys.org.schedule(orgSlug))?.etag ?? '';
       if (input.action === 'create' && input.choice)
         return createSchedule(orgSlug, etag, input.choice);
       if (input.action === 'change' && input.choice)
@@ -58,7 +58,7 @@ export function SchedulePanel({
       return requireNow(orgSlug, etag, key);
     },
     onSuccess: (state, { action }) => {
-      queryClient.setQueryData(scheduleKeys.schedule(orgSlug), state);
+      queryClient.setQueryData(queryKeys.org.schedule(orgSlug), state);
       setOpen(null);
       setNotice(
         action === 'cancel'
@@ -76,9 +76,9 @@ export function SchedulePanel({
       );
     },
     onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['orgs', orgSlug] });
-      await queryClient.invalidateQueries({ queryKey: ['orgs'], exact: true });
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.orgList() });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me.all() });
     },
   });
 
