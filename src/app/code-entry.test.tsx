@@ -29,13 +29,13 @@ const FORMS: Record<string, CodeForm> = {
     secret: async () => OLIVIA_SECRET,
     open: async () => {
       const { user } = await renderApp('/sign-in');
-      await user.type(await screen.findByLabelText(/^email/i, {}, LOAD), 'olivia@example.com');
+      await user.type(await screen.findByLabelText(/^e-mail/i, {}, LOAD), 'olivia@example.com');
       await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
       await user.click(screen.getByRole('button', { name: 'Sign in' }));
-      await screen.findByLabelText('Authentication code', {}, LOAD);
+      await screen.findByLabelText('6-digit code', {}, LOAD);
       return { user, scope: page };
     },
-    label: 'Authentication code',
+    label: '6-digit code',
     submit: 'Verify',
     done: async () => {
       await screen.findByRole('button', { name: /user menu for olivia owner/i }, LOAD);
@@ -51,7 +51,7 @@ const FORMS: Record<string, CodeForm> = {
       await screen.findByRole('dialog', { name: "Confirm it's you with MFA" }, LOAD);
       return { user, scope: () => screen.getByRole('dialog') };
     },
-    label: 'Authentication code',
+    label: '6-digit code',
     submit: 'Verify',
     done: async () => {
       await screen.findByRole('button', { name: 'Sign in with acme' }, LOAD);
@@ -91,7 +91,7 @@ const FORMS: Record<string, CodeForm> = {
       );
       return { user, scope: () => screen.getByRole('dialog') };
     },
-    label: '6-digit code from your app',
+    label: '6-digit code',
     submit: 'Regenerate codes',
     done: async () => {
       await screen.findByRole('list', { name: 'Recovery codes' }, LOAD);
@@ -106,7 +106,7 @@ const FORMS: Record<string, CodeForm> = {
       await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
       return { user, scope: () => screen.getByRole('dialog', { name: 'Remove authenticator' }) };
     },
-    label: '6-digit code from your app',
+    label: '6-digit code',
     submit: 'Remove authenticator',
     done: async () => {
       await screen.findByText('Not enabled', {}, LOAD);

@@ -6,7 +6,7 @@ import { clock, db } from '@/mocks/db';
 import { seededRecoveryCodes } from '@/mocks/seed';
 
 async function typeCredentials(user: Awaited<ReturnType<typeof renderApp>>['user'], email: string) {
-  await user.type(await screen.findByLabelText(/^email/i), email);
+  await user.type(await screen.findByLabelText(/^e-mail/i), email);
   await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
@@ -15,7 +15,7 @@ describe('sign-in and shell', () => {
   it('signs Olivia in with her password and a code from her seeded secret', async () => {
     const { user, router } = await renderApp('/profile/security');
     await typeCredentials(user, 'olivia@example.com');
-    await user.type(await screen.findByLabelText('Authentication code'), codeFor(OLIVIA_SECRET));
+    await user.type(await screen.findByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(
       await screen.findByRole('button', { name: /user menu for olivia owner/i }),
@@ -26,24 +26,24 @@ describe('sign-in and shell', () => {
   it('says a wrong code is wrong and keeps focus in the field', async () => {
     const { user } = await renderApp('/sign-in');
     await typeCredentials(user, 'olivia@example.com');
-    const field = await screen.findByLabelText('Authentication code');
+    const field = await screen.findByLabelText('6-digit code');
     await user.type(field, codeFor(OLIVIA_SECRET, 5));
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText(/that code is not correct/i)).toBeInTheDocument();
-    expect(screen.getByLabelText('Authentication code')).toHaveFocus();
+    expect(screen.getByLabelText('6-digit code')).toHaveFocus();
   });
 
   it('refuses a code that was already used to sign in', async () => {
     const code = codeFor(OLIVIA_SECRET);
     const { user } = await renderApp('/sign-in');
     await typeCredentials(user, 'olivia@example.com');
-    await user.type(await screen.findByLabelText('Authentication code'), code);
+    await user.type(await screen.findByLabelText('6-digit code'), code);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     await screen.findByRole('button', { name: /user menu for olivia/i });
     await user.click(screen.getByRole('button', { name: /user menu for olivia/i }));
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await typeCredentials(user, 'olivia@example.com');
-    await user.type(await screen.findByLabelText('Authentication code'), code);
+    await user.type(await screen.findByLabelText('6-digit code'), code);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText(/already used/i)).toBeInTheDocument();
   });
@@ -53,7 +53,7 @@ describe('sign-in and shell', () => {
     if (olivia) olivia.mfaLock = { failures: 9, lockedUntil: 0 };
     const { user } = await renderApp('/sign-in');
     await typeCredentials(user, 'olivia@example.com');
-    await user.type(await screen.findByLabelText('Authentication code'), codeFor(OLIVIA_SECRET, 5));
+    await user.type(await screen.findByLabelText('6-digit code'), codeFor(OLIVIA_SECRET, 5));
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText(/locked until/i)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Verify' })).toBeDisabled();
@@ -75,7 +75,7 @@ describe('sign-in and shell', () => {
 
   it('gives one generic message for a wrong password', async () => {
     const { user } = await renderApp('/sign-in');
-    await user.type(await screen.findByLabelText(/^email/i), 'adam@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'adam@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Incorrect e-mail or password.')).toBeInTheDocument();
@@ -137,11 +137,11 @@ describe('sign-in and shell', () => {
 describe('the sign-in code step', () => {
   it('accepts a code pasted with the space authenticator apps show ("123 456")', async () => {
     const { user } = await renderApp('/sign-in');
-    await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'olivia@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     const code = codeFor(OLIVIA_SECRET);
-    await user.click(await screen.findByLabelText('Authentication code'));
+    await user.click(await screen.findByLabelText('6-digit code'));
     await user.paste(`${code.slice(0, 3)} ${code.slice(3)}`);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(
@@ -151,12 +151,12 @@ describe('the sign-in code step', () => {
 
   it('says letters are not a code, without asking the server', async () => {
     const { user } = await renderApp('/sign-in');
-    await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'olivia@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await user.type(await screen.findByLabelText('Authentication code'), '12ab56');
+    await user.type(await screen.findByLabelText('6-digit code'), '12ab56');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText('The code must contain digits 0–9 only.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Authentication code')).toHaveFocus();
+    expect(screen.getByLabelText('6-digit code')).toHaveFocus();
   });
 });

@@ -93,7 +93,7 @@ function content(
       };
     case 'mfa_locked':
       return {
-        subject: `Sign-in codes for ${account} were locked after wrong attempts`,
+        subject: `Sign-in codes for ${account} were locked after too many wrong codes`,
         body: `After 10 wrong codes on ${iso(at)}, entering codes for your account is locked until ${iso(d.lockedUntil ?? at)}.`,
       };
   }

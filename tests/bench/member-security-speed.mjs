@@ -16,7 +16,7 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/sign-in`);
 await page.evaluate(() => fetch('/__mock/reset', { method: 'POST' }));
 await page.goto(`${base}/sign-in`);
-await page.getByRole('textbox', { name: 'Email' }).fill('olivia@example.com');
+await page.getByRole('textbox', { name: 'E-mail' }).fill('olivia@example.com');
 await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
 await page.getByRole('button', { name: 'Sign in' }).click();
 const code = new TOTP({
@@ -24,7 +24,7 @@ const code = new TOTP({
   digits: 6,
   period: 30,
 }).generate();
-await page.getByLabel('Authentication code').fill(code);
+await page.getByLabel('6-digit code').fill(code);
 await page.getByRole('button', { name: 'Verify' }).click();
 await page.getByRole('button', { name: /user menu for/i }).waitFor();
 

@@ -9,10 +9,10 @@ test('the sign-in code step explains letters, then takes a code typed as "123-45
   page,
 }) => {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS.olivia);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(EMAILS.olivia);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const field = page.getByLabel('Authentication code');
+  const field = page.getByLabel('6-digit code');
   await field.fill('12ab56');
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('The code must contain digits 0–9 only.')).toBeVisible();
@@ -33,7 +33,7 @@ test('regenerating recovery codes takes a code typed as "123 456" and says the s
   await page.getByRole('menuitem', { name: 'My profile' }).click();
   await page.getByRole('button', { name: 'Regenerate recovery codes' }).click();
   const dialog = page.getByRole('dialog', { name: 'Regenerate recovery codes' });
-  const field = dialog.getByLabel('6-digit code from your app');
+  const field = dialog.getByLabel('6-digit code');
   await field.fill('12ab56');
   await dialog.getByRole('button', { name: 'Regenerate codes' }).click();
   await expect(dialog.getByText('The code must contain digits 0–9 only.')).toBeVisible();

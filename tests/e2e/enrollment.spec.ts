@@ -30,7 +30,7 @@ async function readKey(page: Page): Promise<string> {
 }
 
 async function signInWithRecoveryCode(page: Page, code: string) {
-  await page.getByLabel('Email').fill('adam@example.com');
+  await page.getByLabel('E-mail').fill('adam@example.com');
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
@@ -119,7 +119,7 @@ test('Adam sets up an authenticator, signs in again with a recovery code and rem
   const remove = page.getByRole('dialog', { name: 'Remove authenticator' });
   await expect(remove.getByText('None of your organizations requires MFA today.')).toBeVisible();
   await expectAccessible(page, 'remove authenticator');
-  await remove.getByLabel('6-digit code from your app').fill(totpCode(key));
+  await remove.getByLabel('6-digit code').fill(totpCode(key));
   await remove.getByRole('button', { name: 'Remove authenticator' }).click();
   await expect(page.getByText('Not enabled')).toBeVisible();
 

@@ -47,13 +47,13 @@ export async function resetMock(page: Page) {
 
 export async function signIn(page: Page, person: Person, options: { secret?: string } = {}) {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS[person]);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(EMAILS[person]);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const secret =
     options.secret ?? (person === 'olivia' || person === 'gus' ? SECRETS[person] : undefined);
   if (secret) {
-    await page.getByLabel('Authentication code').fill(totpCode(secret));
+    await page.getByLabel('6-digit code').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
   }
   await expect(page.getByRole('button', { name: /user menu for/i })).toBeVisible();

@@ -106,7 +106,7 @@ test('Olivia asks to reset a managed user’s MFA, Adam approves, the user’s n
   await shot(page, 'reset-approved-events');
   await signOut(page);
 
-  await page.getByRole('textbox', { name: 'Email' }).fill(BOBBY_EMAIL);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(BOBBY_EMAIL);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/profile\/security$/);
@@ -145,7 +145,7 @@ async function spendSevenCodes(page: Page) {
 async function lowCodesSignIn(page: Page) {
   await spendSevenCodes(page);
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill('olivia@example.com');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('olivia@example.com');
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();

@@ -36,7 +36,7 @@ async function signOut(page: Page) {
 }
 
 async function enterPassword(page: Page, email: string) {
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
@@ -197,7 +197,7 @@ test('an organization that requires phishing-resistant MFA blocks a person with 
 
   // Adam, signed in with his app, is blocked: the line names a passkey, the fix adds one.
   await enterPassword(page, EMAILS.adam);
-  await page.getByLabel('Authentication code').fill(totpCode(key));
+  await page.getByLabel('6-digit code').fill(totpCode(key));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('button', { name: /user menu for adam admin/i })).toBeVisible();
   await page.goto('/orgs/acme/settings/security');

@@ -16,7 +16,7 @@ async function signOut(page: Page) {
 /** Olivia's code at the mock's clock (moved by dev tools), as Dev tools → Live codes shows it. */
 async function signInOliviaAtMockTime(page: Page) {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS.olivia);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(EMAILS.olivia);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const code = await page.evaluate(async () => {
@@ -24,7 +24,7 @@ async function signInOliviaAtMockTime(page: Page) {
     const { items } = (await res.json()) as { items: { email: string; code: string }[] };
     return items.find((i) => i.email === 'olivia@example.com')?.code ?? '';
   });
-  await page.getByLabel('Authentication code').fill(code);
+  await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('button', { name: /user menu for/i })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { resetMock, signIn } from './helpers';
 
 /**
@@ -30,7 +30,7 @@ function surfaceBehind(locator: Locator): Promise<string> {
   });
 }
 
-async function focusRing(page: Page, field: Locator) {
+async function focusRing(field: Locator) {
   await field.focus();
   return field.evaluate((el) => {
     const s = getComputedStyle(el);
@@ -46,10 +46,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
     }) => {
       await resetMock(page);
-      const email = page.getByRole('textbox', { name: 'Email' });
+      const email = page.getByRole('textbox', { name: 'E-mail' });
       await page.keyboard.press('Tab');
       await email.focus();
-      const ring = await focusRing(page, email);
+      const ring = await focusRing(email);
       expect(ring.style).toBe('solid');
       expect(ring.width).toBeGreaterThanOrEqual(2);
       // Non-text contrast (WCAG 1.4.11): the ring stands out from what is behind it.
@@ -60,10 +60,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
     }) => {
       await resetMock(page);
-      await page.getByRole('textbox', { name: 'Email' }).fill('olivia@example.com');
+      await page.getByRole('textbox', { name: 'E-mail' }).fill('olivia@example.com');
       await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      const code = page.getByLabel('Authentication code');
+      const code = page.getByLabel('6-digit code');
       const placeholder = () => code.evaluate((el) => getComputedStyle(el, '::placeholder').color);
       const before = await placeholder();
       await code.fill('000000');

@@ -268,10 +268,10 @@ test('sign-in: the lock takes focus and says until when, also for recovery codes
   page,
 }) => {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill('olivia@example.com');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('olivia@example.com');
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.keyboard.press('Enter');
-  const field = page.getByLabel('Authentication code');
+  const field = page.getByLabel('6-digit code');
   await expect(field).toBeFocused();
   const verify = page.getByRole('button', { name: 'Verify' });
   for (let i = 0; i < 10; i++) {
@@ -296,5 +296,5 @@ test('sign-in: the lock takes focus and says until when, also for recovery codes
   await expect(page.getByRole('alert').filter({ hasText: /locked until/ })).toBeAttached();
   await page.getByRole('button', { name: 'Back to sign-in' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Email' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'E-mail' })).toBeFocused();
 });

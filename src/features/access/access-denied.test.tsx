@@ -65,7 +65,7 @@ describe('blocked by enforcement', () => {
     const { screen, user } = await renderApp(GLOBEX);
     await user.click(await screen.findByRole('button', { name: 'Sign in again with MFA' }));
     const dialog = await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
-    await user.type(within(dialog).getByLabelText('Authentication code'), codeFor(GUS_SECRET));
+    await user.type(within(dialog).getByLabelText('6-digit code'), codeFor(GUS_SECRET));
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));
     await user.click(await screen.findByRole('button', { name: 'Sign in with acme' }));
     expect(await screen.findByRole('heading', { name: 'MFA required' })).toBeInTheDocument();
@@ -77,16 +77,16 @@ describe('blocked by enforcement', () => {
     const { screen, user } = await renderApp(GLOBEX);
     await user.click(await screen.findByRole('button', { name: 'Sign in again with MFA' }));
     const dialog = await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
-    await user.type(within(dialog).getByLabelText('Authentication code'), '12345');
+    await user.type(within(dialog).getByLabelText('6-digit code'), '12345');
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));
     expect(
       within(dialog).getByText('The code must be exactly 6 digits; this one has 5.'),
     ).toBeInTheDocument();
-    await user.clear(within(dialog).getByLabelText('Authentication code'));
-    await user.type(within(dialog).getByLabelText('Authentication code'), '000000');
+    await user.clear(within(dialog).getByLabelText('6-digit code'));
+    await user.type(within(dialog).getByLabelText('6-digit code'), '000000');
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));
     expect(await within(dialog).findByText(/not correct/)).toBeInTheDocument();
-    expect(within(dialog).getByLabelText('Authentication code')).toHaveFocus();
+    expect(within(dialog).getByLabelText('6-digit code')).toHaveFocus();
   });
 
   it("blocks a member's open page at their next request after enforcement, without crashing", async () => {

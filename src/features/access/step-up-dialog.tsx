@@ -89,7 +89,7 @@ export function StepUpButton({
               ref={entry.inputRef}
               kind={entry.kind}
               data-autofocus
-              label={useRecovery ? 'Recovery code' : 'Authentication code'}
+              label={useRecovery ? 'Recovery code' : '6-digit code'}
               value={entry.value}
               onChange={entry.setValue}
               error={error}

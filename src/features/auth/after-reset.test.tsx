@@ -11,7 +11,7 @@ describe('signing in after an organization reset one’s MFA', () => {
       bobby.mfaSetupRequired = true;
     }
     const { user, router } = await renderApp('/orgs/acme/settings/security');
-    await user.type(await screen.findByLabelText(/^email/i), 'bobby@acme.example');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'bobby@acme.example');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(

@@ -15,7 +15,7 @@ function oliviaWith(left: number) {
 }
 
 async function signInWithRecoveryCode(user: User, code: string) {
-  await user.type(await screen.findByLabelText(/^email/i), 'olivia@example.com');
+  await user.type(await screen.findByLabelText(/^e-mail/i), 'olivia@example.com');
   await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
   await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }));
@@ -34,7 +34,7 @@ describe('signing in with one of the last recovery codes', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Only 3 recovery codes are left.');
     await user.click(screen.getByRole('button', { name: 'Regenerate recovery codes' }));
     const dialog = await screen.findByRole('dialog', { name: 'Regenerate recovery codes' }, LOAD);
-    expect(within(dialog).getByLabelText('6-digit code from your app')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('6-digit code')).toBeInTheDocument();
     await waitFor(() => expect(router.state.location.search).toBe(''));
     expect(router.state.location.pathname).toBe('/profile/security');
   });

@@ -114,7 +114,7 @@ export function MfaCodeStep({
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
-        Two-factor authentication
+        Multi-factor authentication
       </Title>
       <Text size="sm" c="dimmed">
         Signing in as {email}.{' '}
@@ -145,7 +145,7 @@ export function MfaCodeStep({
           <CodeEntryField
             ref={inputRef}
             kind={entry.kind}
-            label={useRecovery ? 'Recovery code' : 'Authentication code'}
+            label={useRecovery ? 'Recovery code' : '6-digit code'}
             value={entry.value}
             onChange={entry.setValue}
             error={entry.problem}

@@ -19,7 +19,7 @@ describe('sign-in form: sign out of my other sessions', () => {
   it('ends the other sessions when the box is checked', async () => {
     otherDeviceSession();
     const { user } = await renderApp('/sign-in');
-    await user.type(await screen.findByLabelText(/^email/i), 'adam@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'adam@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     const box = screen.getByRole('checkbox', { name: /sign out of my other sessions/i });
     expect(box).not.toBeChecked();
@@ -33,7 +33,7 @@ describe('sign-in form: sign out of my other sessions', () => {
   it('keeps them when it is not checked', async () => {
     otherDeviceSession();
     const { user } = await renderApp('/sign-in');
-    await user.type(await screen.findByLabelText(/^email/i), 'adam@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'adam@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('button', { name: /user menu for adam/i })).toBeVisible();

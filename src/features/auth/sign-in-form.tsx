@@ -113,7 +113,7 @@ export function SignInForm({ onSignedIn, demo, notice }: Props) {
         <Stack gap="sm">
           <TextInput
             ref={emailRef}
-            label="Email"
+            label="E-mail"
             type="email"
             autoComplete="username"
             required

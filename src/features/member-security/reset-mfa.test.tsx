@@ -121,7 +121,7 @@ describe('Reset MFA… dialog', () => {
     expect(db.users.get(BOBBY_ID)?.mfa).not.toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Confirm with MFA' }));
     const stepUp = await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
-    await user.type(within(stepUp).getByLabelText('Authentication code'), codeFor(OLIVIA_SECRET));
+    await user.type(within(stepUp).getByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
     await user.click(within(stepUp).getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText(/MFA of .* reset\./, {}, SLOW)).toBeVisible();
     expect(resets()).toHaveLength(1);

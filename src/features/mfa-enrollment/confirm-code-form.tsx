@@ -90,7 +90,7 @@ export function ConfirmCodeForm({
         <CodeEntryField
           ref={inputRef}
           kind={kind}
-          label={kind === 'recovery' ? 'Recovery code' : '6-digit code from your app'}
+          label={kind === 'recovery' ? 'Recovery code' : '6-digit code'}
           value={entry.value}
           onChange={entry.setValue}
           error={entry.problem}

@@ -64,7 +64,7 @@ describe('Regenerate recovery codes', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
     );
-    const field = screen.getByLabelText('6-digit code from your app');
+    const field = screen.getByLabelText('6-digit code');
     const valid = [-1, 0, 1].map((s) => codeFor(OLIVIA_SECRET, s));
     await user.type(field, valid.includes('000000') ? '111111' : '000000');
     await user.click(screen.getByRole('button', { name: 'Regenerate codes' }));
@@ -79,7 +79,7 @@ describe('Regenerate recovery codes', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Regenerate recovery codes' }, LOAD),
     );
-    await user.type(screen.getByLabelText('6-digit code from your app'), codeFor(OLIVIA_SECRET));
+    await user.type(screen.getByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
     await user.click(screen.getByRole('button', { name: 'Regenerate codes' }));
     const list = await screen.findByRole('list', { name: 'Recovery codes' });
     const fresh = within(list)
@@ -119,7 +119,7 @@ describe('Remove authenticator', () => {
     const dialog = modal('Remove authenticator');
     expect(within(dialog).getByText('These organizations will block you')).toBeInTheDocument();
     expect(within(dialog).getByText('Globex')).toBeInTheDocument();
-    await user.type(within(dialog).getByLabelText('6-digit code from your app'), codeFor(secret));
+    await user.type(within(dialog).getByLabelText('6-digit code'), codeFor(secret));
     await user.click(within(dialog).getByRole('button', { name: 'Remove authenticator' }));
     expect(await screen.findByText('Not enabled')).toBeInTheDocument();
     expect(screen.getByText('Your organizations require MFA')).toBeInTheDocument();
@@ -131,7 +131,7 @@ describe('Remove authenticator', () => {
     await miaWithMfa();
     const { user } = await renderApp('/profile/security');
     await user.click(await screen.findByRole('button', { name: 'Remove authenticator' }, LOAD));
-    const field = screen.getByLabelText('6-digit code from your app');
+    const field = screen.getByLabelText('6-digit code');
     await user.type(field, '12345');
     // Every request the page sends from here on, as the mock server sees it.
     const sent: string[] = [];
@@ -162,10 +162,7 @@ describe('Remove authenticator', () => {
     expect(
       within(dialog).getByText('You own an organization that requires MFA'),
     ).toBeInTheDocument();
-    await user.type(
-      within(dialog).getByLabelText('6-digit code from your app'),
-      codeFor(GUS_SECRET),
-    );
+    await user.type(within(dialog).getByLabelText('6-digit code'), codeFor(GUS_SECRET));
     await user.click(within(dialog).getByRole('button', { name: 'Remove authenticator' }));
     expect(
       await within(dialog).findByText(/you own globex, which requires mfa/i),

@@ -277,10 +277,10 @@ describe('Set up application', () => {
     await user.click(await screen.findByRole('button', { name: 'Done' }));
     await user.click(await screen.findByRole('button', { name: /user menu for adam admin/i }));
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
-    await user.type(await screen.findByLabelText(/^email/i), 'adam@example.com');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'adam@example.com');
     await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await user.type(await screen.findByLabelText('Authentication code'), code);
+    await user.type(await screen.findByLabelText('6-digit code'), code);
     await user.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText(/already used/i)).toBeInTheDocument();
   });

@@ -208,7 +208,7 @@ describe('who may change it', () => {
     expect(screen.getByText(/You signed in without MFA this time/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Confirm with MFA' }));
     const dialog = await screen.findByRole('dialog', { name: "Confirm it's you with MFA" });
-    await user.type(within(dialog).getByLabelText('Authentication code'), codeFor(OLIVIA_SECRET));
+    await user.type(within(dialog).getByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
     await user.click(within(dialog).getByRole('button', { name: 'Verify' }));
     await expect.poll(() => screen.getByRole('switch', { name: 'Enable' })).toBeEnabled();
   });

@@ -111,7 +111,7 @@ export const authHandlers = [
           401,
           'challenge_expired',
           'Sign-in expired',
-          'This sign-in attempt has expired. Enter your e-mail and password again.',
+          'This sign-in has expired. Enter your e-mail and password again.',
         );
       }
       const user = db.users.get(challenge.userId);

@@ -13,7 +13,7 @@ const expiredSignIn = () =>
     401,
     'challenge_expired',
     'Sign-in expired',
-    'This sign-in attempt has expired. Enter your e-mail and password again.',
+    'This sign-in has expired. Enter your e-mail and password again.',
   );
 
 /** The password step a second factor belongs to (unknown or expired: start again). */
