@@ -97,7 +97,9 @@ function useStepUpSlot(): StepUpSlot {
   return useMemo(
     () => ({
       isRecent,
-      dialog: ({ onDone, onCancel }) => <StepUpDialog onClose={onCancel} onDone={onDone} />,
+      dialog: ({ onDone, onCancel, why }) => (
+        <StepUpDialog onClose={onCancel} onDone={onDone} why={why} />
+      ),
       button: (onDone) => <StepUpButton onDone={onDone} label="Confirm with MFA" variant="light" />,
     }),
     [isRecent],

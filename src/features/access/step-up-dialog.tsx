@@ -56,16 +56,19 @@ export function StepUpButton({
 /**
  * "Confirm it's you with MFA", opened by its caller (a button above, or an action that needs a
  * recent step-up and asks first). `onDone` runs once the session has proved MFA and the cache
- * holds the new session; `onClose` when the person leaves without confirming.
+ * holds the new session; `onClose` when the person leaves without confirming. `why`: what asks
+ * for it, when the dialog opens before the person has seen that.
  */
 export function StepUpDialog({
   opened = true,
   onClose,
   onDone,
+  why,
 }: {
   opened?: boolean;
   onClose: () => void;
   onDone: () => void;
+  why?: string;
 }) {
   const queryClient = useQueryClient();
   const me = useQuery(meQuery());
@@ -101,6 +104,7 @@ export function StepUpDialog({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          {why && <Text size="sm">{why}</Text>}
           {hasPasskey && (
             <Button variant="light" onClick={() => stepUp.mutate('passkey')}>
               Use a passkey

@@ -1,4 +1,5 @@
 import { use, useCallback, useState, type ReactNode } from 'react';
+import { STEP_UP_MAX_AGE_MS } from '@/api/step-up';
 import type { Member } from './api';
 import { returnFocus } from '@/lib/focus-return';
 import type { MfaResetRequest } from './reset-api';
@@ -47,6 +48,7 @@ export function useResetMfaFlow({
       stepUp.dialog({
         onDone: () => setOpened((o) => o && { ...o, step: 'form' }),
         onCancel: leave,
+        why: `Resetting MFA needs MFA confirmed in the last ${STEP_UP_MAX_AGE_MS / 60_000} minutes.`,
       })
     ) : (
       <ResetMfaDialog

@@ -59,6 +59,7 @@ describe('Reset MFA… asks for the step-up first when the session’s MFA is no
     await chooseResetMfa(user);
     await expectStepUpFirst();
     const stepUp = screen.getByRole('dialog', { name: STEP_UP });
+    expect(stepUp).toHaveTextContent('Resetting MFA needs MFA confirmed in the last 10 minutes.');
     await user.type(within(stepUp).getByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
     await user.click(within(stepUp).getByRole('button', { name: 'Verify' }));
     const form = await screen.findByRole('dialog', { name: FORM }, SLOW);

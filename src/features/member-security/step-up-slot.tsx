@@ -9,7 +9,7 @@ import { createContext, type ReactNode } from 'react';
  */
 export interface StepUpSlot {
   isRecent: () => boolean;
-  dialog: (props: { onDone: () => void; onCancel: () => void }) => ReactNode;
+  dialog: (props: { onDone: () => void; onCancel: () => void; why: string }) => ReactNode;
   button: (onDone: () => void) => ReactNode;
 }
 export const StepUpContext = createContext<StepUpSlot | null>(null);
