@@ -1,6 +1,9 @@
 import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import { queryKeys } from './query-keys';
+import type { components } from './schema';
+
+type Session = components['schemas']['Session'];
 
 /**
  * The queries more than one feature reads (the shell, sign-in, access, the pages), defined once.
@@ -39,11 +42,17 @@ export const memberSummaryQuery = (orgSlug: string) =>
 /**
  * The session or the person's sign-in methods changed (sign-in, step-up, SSO, a method added or
  * removed): every answer may differ now. Queries that failed (access denied) are reset, so the
- * pages that own them start afresh; the rest are refetched.
+ * pages that own them start afresh; the rest are refetched. A `session` the server answered with
+ * (a step-up) goes into the cache as it is instead of being fetched again: its `mfaAt` decides
+ * whether the next action needs a step-up first.
  */
-export async function sessionChanged(client: QueryClient): Promise<void> {
+export async function sessionChanged(client: QueryClient, session?: Session): Promise<void> {
+  const sessionKey = queryKeys.session();
+  if (session) client.setQueryData(sessionKey, session);
   await client.resetQueries({ predicate: (q) => q.state.status === 'error' });
-  await client.invalidateQueries();
+  await client.invalidateQueries({
+    predicate: (q) => !session || q.queryKey[0] !== sessionKey[0],
+  });
 }
 
 /** `sessionChanged` for the client of the component that calls it. */

@@ -967,6 +967,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When this session last proved MFA (a sign-in with a second factor, a step-up on `POST /session/mfa`, or finishing MFA setup); null when it has not. Actions that need a recent step-up (resetting a member's MFA, approving a reset) accept it for 10 minutes (`STEP_UP_MAX_AGE_MS` in `src/api/step-up.ts`) and answer 403 `step_up_required` after that, so a client can ask for the step-up before the form rather than after it.
+             */
+            mfaAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server's clock when it answered. Judge the age of `mfaAt` against it (plus the time elapsed since this answer), never against the client's clock, which may be off.
+             */
+            serverTime: string;
         };
         CurrentUser: {
             id: string;

@@ -131,6 +131,22 @@ describe('sign-in API', () => {
     expect(db.users.get('usr_olivia')?.mfa?.recoveryCodeHashes.filter(Boolean)).toHaveLength(9);
   });
 
+  it('says when the session last proved MFA (null without it), with the server’s time', async () => {
+    await signInAs('adam');
+    expect((await call('GET', '/session')).json).toMatchObject({
+      mfaAt: null,
+      serverTime: new Date(clock.now()).toISOString(),
+    });
+    const signedInAt = clock.now();
+    await signInAs('olivia');
+    clock.advance(4 * 60_000);
+    const session = (await call('GET', '/session')).json;
+    expect(session.mfaAt).toBe(new Date(signedInAt).toISOString());
+    expect(session.serverTime).toBe(new Date(clock.now()).toISOString());
+    const stepUp = await call('POST', '/session/mfa', { code: codeFor(OLIVIA_SECRET) });
+    expect(stepUp.json.mfaAt).toBe(new Date(clock.now()).toISOString());
+  });
+
   it('answers 401 without a session, and after sign-out', async () => {
     expect((await call('GET', '/me')).status).toBe(401);
     await signInAs('mia');

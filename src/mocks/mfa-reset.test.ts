@@ -153,6 +153,17 @@ describe('resetting MFA: bad input changes nothing', () => {
     expect((await resetOf(IRENE)).status).toBe(201);
   });
 
+  it('draws the line where the client does: MFA 10:00 old is accepted, 10:01 refused', async () => {
+    await signInAs('olivia');
+    const session = db.sessions.get(db.jar.sessionId ?? '');
+    const at = session?.mfaAt ?? 0;
+    clock.set(at + 10 * 60_000 + 1000);
+    expect((await resetOf(IRENE)).json).toMatchObject({ code: 'step_up_required' });
+    expectUnchanged();
+    clock.set(at + 10 * 60_000);
+    expect((await resetOf(IRENE)).status).toBe(201);
+  });
+
   it.each([
     ['an empty reason', { reason: '   ', email: BODY.email }, 400, 'missing_field', /reason/],
     [

@@ -1,10 +1,11 @@
+import { STEP_UP_MAX_AGE_MS, withinStepUpWindow } from '@/api/step-up';
 import { clock, db, membersOf, nextId, type MfaResetRecord, type UserRecord } from './db';
 import { badRequest, notFound, ProblemError } from './problems';
 import { isManaged } from './managed';
 import { findMembership, type OrgContext } from './org-access';
 import { securityChange } from './security-activity';
+import { mfaProvedAt } from './sessions';
 
-export const STEP_UP_MAX_AGE_MS = 10 * 60_000;
 export const REQUEST_TTL_MS = 24 * 3_600_000;
 export const REASON_MAX = 500;
 
@@ -13,8 +14,8 @@ const forbidden = (code: string, detail: string, title = 'Not allowed') =>
 
 /** A reset needs MFA proved in this session within the last 10 minutes. */
 export function requireFreshStepUp(ctx: OrgContext): void {
-  const at = ctx.session.amr.includes('mfa') ? (ctx.session.mfaAt ?? 0) : 0;
-  if (clock.now() - at > STEP_UP_MAX_AGE_MS)
+  const at = mfaProvedAt(ctx.session);
+  if (at === null || !withinStepUpWindow(clock.now() - at))
     throw new ProblemError(
       403,
       'step_up_required',

@@ -72,6 +72,11 @@ export function createSession(userId: string, amr: string[]): SessionRecord {
   return session;
 }
 
+/** When this session last proved MFA, or null (no `mfa` in its `amr`). */
+export function mfaProvedAt(session: SessionRecord): number | null {
+  return session.amr.includes('mfa') ? (session.mfaAt ?? null) : null;
+}
+
 /**
  * Headers that hand the session to the browser (cookie mode) or nothing (jar mode). The cookie
  * is `Secure` when the request came over HTTPS or the Console's public URL is HTTPS (a TLS proxy

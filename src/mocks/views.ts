@@ -1,6 +1,7 @@
 import type { components } from '@/api/schema';
 import { clock, db, type OrgRecord, type SessionRecord, type UserRecord } from './db';
 import { mfaRequiredAt, pendingSchedule } from './mfa-schedule';
+import { mfaProvedAt } from './sessions';
 
 type Schemas = components['schemas'];
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -9,12 +10,16 @@ export function userRef(user: UserRecord): Schemas['UserRef'] {
   return { id: user.id, name: user.name, email: user.email };
 }
 
+/** The session as the contract shows it, with the server's clock to judge `mfaAt` against. */
 export function sessionView(session: SessionRecord, user: UserRecord): Schemas['Session'] {
+  const mfaAt = mfaProvedAt(session);
   return {
     user: userRef(user),
     amr: [...session.amr],
     createdAt: iso(session.createdAt),
     expiresAt: iso(session.expiresAt),
+    mfaAt: mfaAt === null ? null : iso(mfaAt),
+    serverTime: iso(clock.now()),
   };
 }
 

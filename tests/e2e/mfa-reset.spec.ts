@@ -48,7 +48,8 @@ async function adamSetsUpMfa(page: Page) {
 async function openBobbyRow(page: Page) {
   await page.goto('/orgs/acme/settings/security?q=bobby');
   const row = page.getByRole('row').filter({ hasText: BOBBY });
-  await expect(row.getByText('Managed')).toBeVisible();
+  // The list's code and data load after the page (slow on a loaded dev server).
+  await expect(row.getByText('Managed')).toBeVisible({ timeout: 30_000 });
   return row;
 }
 
@@ -119,6 +120,69 @@ test('Olivia asks to reset a managed user’s MFA, Adam approves, the user’s n
   expect(mails[0]?.text).toContain('Olivia Owner of Acme Corp reset');
   expect(mails[0]?.text).toContain('Reason given: Lost his phone; support ticket 4711');
   expect(mails[0]?.text).toContain('/profile/security');
+});
+
+/** Olivia's code at the mock's clock (moved by dev tools), as Dev tools → Live codes shows it. */
+const oliviaCodeAtMockTime = (page: Page) =>
+  page.evaluate(async () => {
+    const res = await fetch('/__mock/codes');
+    const { items } = (await res.json()) as { items: { email: string; code: string }[] };
+    return items.find((i) => i.email === 'olivia@example.com')?.code ?? '';
+  });
+
+test('more than 10 minutes after her MFA, Reset MFA… asks Olivia to confirm it first, then opens the form', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'olivia');
+  const row = await openBobbyRow(page);
+  // An hour on the mock's clock: her sign-in's MFA is now too old for a reset.
+  await page.getByRole('button', { name: 'Dev tools' }).click();
+  await page.getByRole('tab', { name: 'Time' }).click();
+  await page.getByRole('button', { name: '+1 hour' }).click();
+  await expect(page.getByRole('button', { name: '+1 hour' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /Development tools/ })).toBeHidden();
+
+  const more = row.getByRole('button', { name: `More actions for ${BOBBY}` });
+  const stepUp = page.getByRole('dialog', { name: "Confirm it's you with MFA" });
+  const form = page.getByRole('dialog', { name: `Reset MFA of ${BOBBY}` });
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Reset MFA…' }).click();
+  await expect(stepUp).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(stepUp).toContainText('Resetting MFA needs MFA confirmed in the last 10 minutes.');
+  await expectAccessible(page, 'step-up before the reset form');
+  await shot(page, 'reset-step-up-first');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page, 'dark 375: step-up before the reset form');
+  await shot(page, 'reset-step-up-first-dark-375');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Leaving the step-up opens nothing and puts focus back on the row's More button.
+  await page.keyboard.press('Escape');
+  await expect(stepUp).toBeHidden();
+  await expect(form).toHaveCount(0);
+  await expect(more).toBeFocused();
+
+  await more.click();
+  await page.getByRole('menuitem', { name: 'Reset MFA…' }).click();
+  await stepUp.getByLabel('6-digit code').fill(await oliviaCodeAtMockTime(page));
+  await stepUp.getByRole('button', { name: 'Verify' }).click();
+  await expect(form).toBeVisible();
+  await expect(stepUp).toHaveCount(0);
+  await expect(form.getByLabel(/^Reason/)).toBeFocused();
+  await expectAccessible(page, 'reset form after the step-up');
+  await shot(page, 'reset-form-after-step-up');
+  await form.getByLabel(/^Reason/).fill('Lost his phone; support ticket 4712');
+  await form.getByLabel(`Type ${BOBBY_EMAIL} to confirm`).fill(BOBBY_EMAIL);
+  await form.getByRole('button', { name: 'Reset MFA' }).click();
+  // The fresh step-up is accepted at once: no "Confirm it's you first" on the way.
+  await expect(page.getByText(/Another owner or admin must approve it/)).toBeVisible();
+  await expect(page.getByText("Confirm it's you first")).toHaveCount(0);
+  await shot(page, 'reset-requested-after-step-up');
 });
 
 /** Olivia spends 7 of her 10 seeded recovery codes through the API (as seven earlier sign-ins). */

@@ -6,7 +6,9 @@ import { orgListQuery } from '@/api/queries';
 import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
 import { AfterSetupNotice } from '../after-setup-notice';
 import { setUpMfaPath } from '@/features/access/access-denied';
-import { StepUpButton } from '@/features/access/step-up-dialog';
+import { StepUpButton, StepUpDialog } from '@/features/access/step-up-dialog';
+import { useRecentStepUp } from '@/features/access/recent-step-up';
+import type { StepUpSlot } from '@/features/member-security/step-up-slot';
 import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/mfa-required';
 import { SecurityEvents } from '@/features/org-security/security-events';
@@ -14,7 +16,7 @@ import { memberListQuery } from '@/features/member-security/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/view-params';
 import { ErrorState } from '@/lib/error-state';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
 import { useDocumentTitle } from '../use-document-title';
@@ -85,10 +87,24 @@ function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: stri
   );
 }
 
-/** "Confirm with MFA" for the list's actions that need a fresh step-up (Reset MFA…, Approve). */
-const stepUpSlot = (onDone: () => void) => (
-  <StepUpButton onDone={onDone} label="Confirm with MFA" variant="light" />
-);
+/**
+ * The step-up for the list's actions that need MFA proved in the last 10 minutes (Reset MFA…,
+ * Approve): whether the session's is recent, the dialog to ask first, and "Confirm with MFA" for
+ * one that expired while a form was open.
+ */
+function useStepUpSlot(): StepUpSlot {
+  const isRecent = useRecentStepUp();
+  return useMemo(
+    () => ({
+      isRecent,
+      dialog: ({ onDone, onCancel, why }) => (
+        <StepUpDialog onClose={onCancel} onDone={onDone} why={why} />
+      ),
+      button: (onDone) => <StepUpButton onDone={onDone} label="Confirm with MFA" variant="light" />,
+    }),
+    [isRecent],
+  );
+}
 
 /** User security settings (issue 5): who has MFA and reminders, for owners and admins. */
 function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
@@ -97,6 +113,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
   // with) the settings above it.
   const orgs = useQuery(orgListQuery());
   const role = security.data?.viewer.role ?? orgs.data?.find((o) => o.slug === orgSlug)?.role;
+  const stepUp = useStepUpSlot();
   return (
     <Card withBorder component="section" aria-labelledby="user-security-settings" padding="lg">
       <Stack gap="md">
@@ -110,7 +127,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
               canManage={role !== 'member'}
               orgName={orgName}
               viewerRole={role}
-              stepUp={stepUpSlot}
+              stepUp={stepUp}
             />
           </Suspense>
         ) : security.isError && orgs.isError ? (

@@ -36,6 +36,40 @@ export function StepUpButton({
   variant?: 'filled' | 'light' | 'default';
 }) {
   const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button variant={variant} onClick={open}>
+        {label}
+      </Button>
+      <StepUpDialog
+        opened={opened}
+        onClose={close}
+        onDone={() => {
+          close();
+          onDone();
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * "Confirm it's you with MFA", opened by its caller (a button above, or an action that needs a
+ * recent step-up and asks first). `onDone` runs once the session has proved MFA and the cache
+ * holds the new session; `onClose` when the person leaves without confirming. `why`: what asks
+ * for it, when the dialog opens before the person has seen that.
+ */
+export function StepUpDialog({
+  opened = true,
+  onClose,
+  onDone,
+  why,
+}: {
+  opened?: boolean;
+  onClose: () => void;
+  onDone: () => void;
+  why?: string;
+}) {
   const queryClient = useQueryClient();
   const me = useQuery(meQuery());
   const hasPasskey = (me.data?.mfa.passkeyCount ?? 0) > 0;
@@ -45,10 +79,9 @@ export function StepUpButton({
   const stepUp = useMutation({
     mutationFn: async (proof: Parameters<typeof stepUpSession>[0] | 'passkey') =>
       stepUpSession(proof === 'passkey' ? await passkeyProof() : proof),
-    onSuccess: async () => {
-      close();
+    onSuccess: async (session) => {
       entry.setValue('');
-      await sessionChanged(queryClient);
+      await sessionChanged(queryClient, session);
       onDone();
     },
     onError: () => entry.clear(),
@@ -62,57 +95,53 @@ export function StepUpButton({
 
   const error = entry.problem ?? (stepUp.isError ? failureText(stepUp.error) : null);
   return (
-    <>
-      <Button variant={variant} onClick={open}>
-        {label}
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title="Confirm it's you with MFA"
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            {hasPasskey && (
-              <Button variant="light" onClick={() => stepUp.mutate('passkey')}>
-                Use a passkey
-              </Button>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Confirm it's you with MFA"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {why && <Text size="sm">{why}</Text>}
+          {hasPasskey && (
+            <Button variant="light" onClick={() => stepUp.mutate('passkey')}>
+              Use a passkey
+            </Button>
+          )}
+          <Text size="sm">
+            {useRecovery
+              ? 'Enter one of the recovery codes you saved when you set up MFA. Each works once.'
+              : 'Open your authenticator app and enter the 6-digit code it shows.'}
+          </Text>
+          <CodeEntryField
+            ref={entry.inputRef}
+            kind={entry.kind}
+            data-autofocus
+            label={useRecovery ? 'Recovery code' : '6-digit code'}
+            value={entry.value}
+            onChange={entry.setValue}
+            error={error}
+          />
+          <Group justify="space-between">
+            {hasApp ? (
+              <CodeKindSwitch
+                kind={entry.kind}
+                onToggle={() => {
+                  entry.toggleKind();
+                  stepUp.reset();
+                }}
+              />
+            ) : (
+              <span />
             )}
-            <Text size="sm">
-              {useRecovery
-                ? 'Enter one of the recovery codes you saved when you set up MFA. Each works once.'
-                : 'Open your authenticator app and enter the 6-digit code it shows.'}
-            </Text>
-            <CodeEntryField
-              ref={entry.inputRef}
-              kind={entry.kind}
-              data-autofocus
-              label={useRecovery ? 'Recovery code' : '6-digit code'}
-              value={entry.value}
-              onChange={entry.setValue}
-              error={error}
-            />
-            <Group justify="space-between">
-              {hasApp ? (
-                <CodeKindSwitch
-                  kind={entry.kind}
-                  onToggle={() => {
-                    entry.toggleKind();
-                    stepUp.reset();
-                  }}
-                />
-              ) : (
-                <span />
-              )}
-              <Button type="submit" loading={stepUp.isPending}>
-                Verify
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </>
+            <Button type="submit" loading={stepUp.isPending}>
+              Verify
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

@@ -17,7 +17,7 @@ import { Notice, type NoticeState } from './notice';
 import { ReminderJobProgress } from './reminder-jobs';
 import { RowActionsContext } from './row-menu';
 import { resetOutcome } from './reset-outcome';
-import { ResetMfaDialog } from './reset-mfa-dialog';
+import { useResetMfaFlow } from './reset-mfa-flow';
 import { ResetRequests } from './reset-requests';
 import { StepUpContext, type StepUpSlot } from './step-up-slot';
 import { selectedCount, useSelection } from './selection';
@@ -71,12 +71,16 @@ function MemberSecurityPanel({
   orgName: string;
   viewerRole?: Member['role'];
 }) {
-  const [resetting, setResetting] = useState<Member | null>(null);
   const { view, update } = useMemberView();
   const list = useQuery(memberListQuery(orgSlug, view));
   const { selection, clear, setIds, selectAll } = useSelection();
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const jobs = useJobs(orgSlug);
+  const reset = useResetMfaFlow({
+    orgSlug,
+    orgName,
+    onDone: (result) => setNotice({ tone: 'success', text: resetOutcome(result) }),
+  });
   const flow = useReminderFlow(orgSlug, {
     setNotice,
     clearSelection: clear,
@@ -119,10 +123,10 @@ function MemberSecurityPanel({
       remind: flow.remindOne,
       pendingId: flow.pendingId,
       canManage: true,
-      resetMfa: setResetting,
+      resetMfa: reset.start,
       viewerRole,
     }),
-    [flow.remindOne, flow.pendingId, viewerRole],
+    [flow.remindOne, flow.pendingId, reset.start, viewerRole],
   );
 
   const [confirming, setConfirming] = useState(false);
@@ -131,18 +135,7 @@ function MemberSecurityPanel({
   return (
     <Stack gap="md">
       <ResetRequests orgSlug={orgSlug} />
-      {resetting && (
-        <ResetMfaDialog
-          orgSlug={orgSlug}
-          orgName={orgName}
-          member={resetting}
-          onClose={() => setResetting(null)}
-          onDone={(result) => {
-            setResetting(null);
-            setNotice({ tone: 'success', text: resetOutcome(result) });
-          }}
-        />
-      )}
+      {reset.dialog}
       <MfaSummary orgSlug={orgSlug} />
       {jobs.ids.map((id) => (
         <ReminderJobProgress

@@ -124,7 +124,7 @@ export function ResetMfaDialog({ orgSlug, orgName, member, onClose, onDone }: Pr
         <Alert color="blue" title="Confirm it's you first" mt="sm">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{errorMessage(reset.error)}</Text>
-            {stepUp?.(() => reset.mutate())}
+            {stepUp?.button(() => reset.mutate())}
           </Stack>
         </Alert>
       )}

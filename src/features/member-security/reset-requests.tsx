@@ -45,7 +45,7 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
           <Alert color="blue" title="Confirm it's you first">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{errorMessage(decide.error)}</Text>
-              {stepUp?.(() => decide.mutate('approve'))}
+              {stepUp?.button(() => decide.mutate('approve'))}
             </Stack>
           </Alert>
         )}

@@ -1,4 +1,4 @@
-import { createContext, use, useId, useState } from 'react';
+import { createContext, use, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ReminderHistoryDialog } from './reminder-history';
 import { ActionIcon, Menu, Text } from '@mantine/core';
@@ -11,8 +11,8 @@ export interface RowActions {
   /** The person whose single reminder is on its way (their Remind is disabled meanwhile). */
   pendingId: string | null;
   canManage: boolean;
-  /** More → Reset MFA… of a managed account (absent: not offered). */
-  resetMfa?: (member: Member) => void;
+  /** More → Reset MFA… of a managed account (absent: not offered); `opener`: the More button. */
+  resetMfa?: (member: Member, opener: HTMLElement | null) => void;
   /** The viewer's role: admins cannot reset owners (the server checks again). */
   viewerRole?: Member['role'];
 }
@@ -29,6 +29,14 @@ function resetBlock(member: Member, viewerRole: Member['role'] | undefined): str
   if (member.role === 'owner' && viewerRole !== 'owner') return 'Admins cannot reset owners';
   return null;
 }
+
+const moreLabel = (member: Member) => `More actions for ${displayName(member)}`;
+
+/** A row's More button, found again by its name (the row may have been re-rendered). */
+export const moreButtonOf = (member: Member): HTMLElement | null =>
+  [...document.querySelectorAll<HTMLElement>('button[aria-label]')].find(
+    (b) => b.getAttribute('aria-label') === moreLabel(member),
+  ) ?? null;
 
 function DotsIcon() {
   return (
@@ -53,11 +61,12 @@ export function RowMenu({ member }: { member: Member }) {
   const pending = pendingId === member.id;
   const { orgSlug = '' } = useParams();
   const [history, setHistory] = useState(false);
+  const moreRef = useRef<HTMLButtonElement>(null);
   return (
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={`More actions for ${name}`}>
+          <ActionIcon ref={moreRef} variant="subtle" color="gray" aria-label={moreLabel(member)}>
             <DotsIcon />
           </ActionIcon>
         </Menu.Target>
@@ -83,7 +92,7 @@ export function RowMenu({ member }: { member: Member }) {
           {offerReset && (
             <Menu.Item
               disabled={Boolean(noReset)}
-              onClick={() => resetMfa(member)}
+              onClick={() => resetMfa(member, moreRef.current)}
               aria-label="Reset MFA…"
               aria-describedby={noReset ? resetReasonId : undefined}
             >
