@@ -153,5 +153,7 @@ export const operations = {
       limit: { schema: { default: 10, minimum: 1, maximum: 50 } },
     },
   },
-  listReminderJobs: { parameters: { status: { schema: { enum: ['active', 'recent', 'all'] } } } },
+  listReminderJobs: {
+    parameters: { status: { schema: { enum: ['active', 'recent', 'all'], default: 'all' } } },
+  },
 } as const;

@@ -1,3 +1,4 @@
+import { schemas } from '@/api/contract-values';
 import { clock, db, membersOf, nextId, type MfaResetRecord, type UserRecord } from './db';
 import { badRequest, notFound, ProblemError } from './problems';
 import { isManaged } from './managed';
@@ -6,7 +7,7 @@ import { securityChange } from './security-activity';
 
 export const STEP_UP_MAX_AGE_MS = 10 * 60_000;
 export const REQUEST_TTL_MS = 24 * 3_600_000;
-export const REASON_MAX = 500;
+export const REASON_MAX = schemas.MfaResetCreate.properties.reason.maxLength;
 
 const forbidden = (code: string, detail: string, title = 'Not allowed') =>
   new ProblemError(403, code, title, detail);

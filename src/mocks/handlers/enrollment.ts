@@ -1,3 +1,4 @@
+import { schemas } from '@/api/contract-values';
 import { clock, db, type EnrollmentRecord, type UserRecord } from '../db';
 import { guard, notFound, ProblemError } from '../problems';
 import { http, NO_STORE } from '../http';
@@ -14,7 +15,7 @@ import { mfaStatus, ownedRequiringMfa, pendingEnrollmentOf, sessionView } from '
 
 const ENROLLMENT_TTL_MS = 10 * 60_000;
 const MAX_FAILURES = 5;
-const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = schemas.RecoveryCodes.properties.recoveryCodes.maxItems;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Ten readable recovery codes (79 bits each) from the CSPRNG; only their hashes are kept. */

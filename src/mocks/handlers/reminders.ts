@@ -1,4 +1,5 @@
 import { HttpResponse, type HttpHandler } from 'msw';
+import { operations } from '@/api/contract-values';
 import { clock, db, type ReminderJobRecord } from '../db';
 import { badRequest, guard, notFound, ProblemError, tooManyRequests } from '../problems';
 import { http, NO_STORE } from '../http';
@@ -25,6 +26,8 @@ const RATE_WINDOW_MS = 60_000;
 /** `status=recent`: jobs that finished this long ago still show their outcome. */
 const RECENT_JOB_MS = 10 * 60_000;
 export const RATE_LIMIT = 20;
+const JOBS_STATUS = operations.listReminderJobs.parameters.status.schema;
+const JOB_STATUSES = JOBS_STATUS.enum;
 
 /**
  * Where the e-mail's link points: the Console's configured public address, never the request's
@@ -127,9 +130,14 @@ export const reminderHandlers: HttpHandler[] = [
     '/orgs/{orgSlug}/reminder-jobs',
     guard(({ request, params, response }) => {
       const ctx = managerContext(request, params.orgSlug);
-      const status = new URL(request.url).searchParams.get('status') ?? 'all';
-      if (status !== 'active' && status !== 'recent' && status !== 'all')
-        throw badRequest('"status" must be active, recent or all.', 'status', 'invalid_parameter');
+      const raw = new URL(request.url).searchParams.get('status') ?? JOBS_STATUS.default;
+      const status = JOB_STATUSES.find((s) => s === raw);
+      if (status === undefined)
+        throw badRequest(
+          `"status" must be ${JOB_STATUSES.slice(0, -1).join(', ')} or ${JOB_STATUSES.at(-1)}.`,
+          'status',
+          'invalid_parameter',
+        );
       const origin = originOf(request);
       const jobs = [...db.jobs.values()]
         .filter((job) => job.orgId === ctx.org.id)
