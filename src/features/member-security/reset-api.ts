@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
 
 export type MfaResetRequest = components['schemas']['MfaResetRequest'];
-export const REASON_MAX = 500;
+export const REASON_MAX = schemas.MfaResetCreate.properties.reason.maxLength;
 
 /** Under `['orgs', slug]`: a reset refreshes the list, the events and the requests together. */
 export const resetRequestsQuery = (orgSlug: string) =>
