@@ -1,9 +1,12 @@
+import { parameters } from '@/api/contract-values';
 import { clock, db, type IdempotencyRecord } from './db';
 import { ProblemError, problemResponse } from './problems';
 import { sha256Hex } from './sha256';
 
 const TTL_MS = 24 * 3_600_000;
-const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+/** The contract's Idempotency-Key: this many printable ASCII characters. */
+const KEY = parameters.IdempotencyKey.schema;
+const KEY_PATTERN = new RegExp(`^[\\x21-\\x7e]{${KEY.minLength},${KEY.maxLength}}$`);
 /** Marks a remembered answer whose body was not kept because it held secrets. */
 const REDACTED = 'x-mock-redacted';
 
@@ -54,7 +57,7 @@ async function idempotentAnswer(
         400,
         'invalid_idempotency_key',
         'Invalid request',
-        'Idempotency-Key must be 8 to 128 printable characters.',
+        `Idempotency-Key must be ${KEY.minLength} to ${KEY.maxLength} printable characters.`,
         { parameters: { parameter: 'Idempotency-Key' } },
       ),
     );
