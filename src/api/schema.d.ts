@@ -1463,6 +1463,8 @@ export interface components {
         IdempotencyKeyRequired: string;
         /** @description 1-based. */
         Page: number;
+        /** @description 1-based; a page past the last is empty. */
+        MemberListPage: number;
         PerPage: 10 | 25 | 50 | 100;
         /** @description A field, descending with a leading `-`. */
         MemberSort: "name" | "-name" | "email" | "-email" | "role" | "-role" | "mfa" | "-mfa" | "lastRemindedAt" | "-lastRemindedAt";
@@ -2393,8 +2395,8 @@ export interface operations {
     listMembers: {
         parameters: {
             query?: {
-                /** @description 1-based. */
-                page?: components["parameters"]["Page"];
+                /** @description 1-based; a page past the last is empty. */
+                page?: components["parameters"]["MemberListPage"];
                 perPage?: components["parameters"]["PerPage"];
                 /** @description A field, descending with a leading `-`. */
                 sort?: components["parameters"]["MemberSort"];

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { ColorSchemeScript } from '@mantine/core';
+import { parameters } from '@/api/contract-values';
 import { AppRoot } from './mount';
 import { createAppRouter, preloadPages } from './router';
 
@@ -18,6 +19,9 @@ import { createAppRouter, preloadPages } from './router';
  * attributes, through the DOM (never as HTML), and only for a slug of [a-z0-9-].
  */
 export const SLUG_PLACEHOLDER = 'org-slug-placeholder';
+
+/** The contract's `orgSlug` (its pattern without the anchors): the only slugs filled in. */
+const SLUG = parameters.OrgSlug.schema.pattern.replace(/^\^|\$$/g, '');
 
 export const PRERENDERED_PAGES = [
   { id: 'profile-security', path: '/profile/security' },
@@ -53,7 +57,7 @@ export function colorSchemeScript(): string {
 export function pickPageScript(entry = ''): string {
   const routes = PRERENDERED_PAGES.map((page) => [
     page.id,
-    `^${page.path.replace(':orgSlug', '([a-z0-9][a-z0-9-]{0,62})')}$`,
+    `^${page.path.replace(':orgSlug', `(${SLUG})`)}$`,
   ]);
   return `(function () {
   var routes = ${JSON.stringify(routes)}, placeholder = ${JSON.stringify(SLUG_PLACEHOLDER)};

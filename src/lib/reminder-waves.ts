@@ -1,14 +1,20 @@
 import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
 
 /** A planned reminder wave of a rollout on a schedule (the contract's `ReminderWaveKey`). */
 export type WaveKey = components['schemas']['ReminderWaveKey'];
 
-/** The waves in plan order, with the labels of the schedule dialog and the reminder history. */
-export const WAVES: { key: WaveKey; label: string }[] = [
-  { key: 'now', label: 'Now' },
-  { key: '7d', label: '7 days before' },
-  { key: '3d', label: '3 days before' },
-  { key: '1d', label: '1 day before' },
-];
+const LABELS: Record<WaveKey, string> = {
+  now: 'Now',
+  '7d': '7 days before',
+  '3d': '3 days before',
+  '1d': '1 day before',
+};
 
-export const waveLabel = (key: WaveKey) => WAVES.find((w) => w.key === key)?.label ?? key;
+/** The contract's waves in its (plan) order, with the labels of the schedule dialog and history. */
+export const WAVES: { key: WaveKey; label: string }[] = schemas.ReminderWaveKey.enum.map((key) => ({
+  key,
+  label: LABELS[key],
+}));
+
+export const waveLabel = (key: WaveKey) => LABELS[key] ?? key;

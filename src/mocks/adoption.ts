@@ -1,11 +1,12 @@
 import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
 import { clock, db, type OrgRecord } from './db';
 import { indexOf, summaryOf, type Summary } from './member-query';
 import { DAY_MS } from './mfa-schedule';
 import { waveView } from './schedule-view';
 
-/** At most this many days in a series (a schedule spans at most 366). */
-export const MAX_POINTS = 400;
+/** At most this many days in a series (the contract's MfaAdoption; a schedule spans at most 366). */
+export const MAX_POINTS = schemas.MfaAdoption.properties.days.maxItems;
 
 const enabledCache = new WeakMap<Summary, Float64Array>();
 

@@ -1,9 +1,10 @@
+import { limits } from '@/api/contract-values';
 import { badRequest, ProblemError } from './problems';
 
 /** Reading and checking JSON request bodies against the contract's limits. */
 
 /** A second line behind the body limit of ./request-guards (MAX_BODY_BYTES), for direct calls. */
-const MAX_JSON_CHARS = 512 * 1024;
+const MAX_JSON_CHARS = limits.requestBodyMaxBytes;
 
 /** Parse a JSON object body, or fail with a 400 that says what is wrong. */
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
@@ -34,14 +35,14 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   return value as Record<string, unknown>;
 }
 
-/** The longest string field a JSON body may carry unless its schema says less (openapi.yaml). */
-export const MAX_STRING_LENGTH = 400;
+/** The longest string field a JSON body may carry unless its schema says otherwise. */
+export const MAX_STRING_LENGTH = limits.stringMaxLength;
 
 export function stringField(
   body: Record<string, unknown>,
   field: string,
   required = true,
-  maxLength = MAX_STRING_LENGTH,
+  maxLength: number = MAX_STRING_LENGTH,
 ): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) {

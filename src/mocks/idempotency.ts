@@ -1,9 +1,12 @@
+import { parameters } from '@/api/contract-values';
 import { clock, db, type IdempotencyRecord } from './db';
 import { ProblemError, problemResponse } from './problems';
 import { sha256Hex } from './sha256';
 
 const TTL_MS = 24 * 3_600_000;
-const KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+/** The contract's Idempotency-Key: this many printable ASCII characters. */
+const KEY = parameters.IdempotencyKey.schema;
+const KEY_PATTERN = new RegExp(`^[\\x21-\\x7e]{${KEY.minLength},${KEY.maxLength}}$`);
 /** Marks a remembered answer whose body was not kept because it held secrets. */
 const REDACTED = 'x-mock-redacted';
 
@@ -20,13 +23,31 @@ export interface IdempotencyOptions {
  * Run a state-changing request at most once per `Idempotency-Key` (PRODUCT §4): the same key
  * and body replays the first answer, the same key with another body is 422. Without the header
  * the request simply runs. ProblemErrors thrown by `run` are answered (and remembered) here.
+ *
+ * `run` answers with a body typed by the contract (`response(201).json(…)` in a handler), and
+ * its type is what this returns. The other answers given here are a replay of the bytes of such
+ * an answer and problem documents (typed as the contract's Problem in ./problems), so they are
+ * given that type too: see `asAnswer`.
  */
-export async function idempotent(
+export async function idempotent<R extends Response>(
+  request: Request,
+  actorId: string,
+  body: unknown,
+  run: () => Promise<R> | R,
+  options: IdempotencyOptions = {},
+): Promise<R> {
+  return asAnswer<R>(await idempotentAnswer(request, actorId, body, run, options));
+}
+
+/** The one place where a replay or a problem document is given the type of `run`'s answer. */
+const asAnswer = <R extends Response>(response: Response) => response as R;
+
+async function idempotentAnswer(
   request: Request,
   actorId: string,
   body: unknown,
   run: () => Promise<Response> | Response,
-  options: IdempotencyOptions = {},
+  options: IdempotencyOptions,
 ): Promise<Response> {
   const key = request.headers.get('Idempotency-Key');
   if (key === null) return answer(run);
@@ -36,7 +57,7 @@ export async function idempotent(
         400,
         'invalid_idempotency_key',
         'Invalid request',
-        'Idempotency-Key must be 8 to 128 printable characters.',
+        `Idempotency-Key must be ${KEY.minLength} to ${KEY.maxLength} printable characters.`,
         { parameters: { parameter: 'Idempotency-Key' } },
       ),
     );

@@ -1,4 +1,6 @@
+import { parameters } from '@/api/contract-values';
 import { db, membersOf, type MembershipRecord, type Role, type UserRecord } from './db';
+import type { MemberFilter } from './member-filter';
 
 /**
  * Server-side filtering, sorting and paging of an organization's members, fast at Initech's
@@ -6,27 +8,8 @@ import { db, membersOf, type MembershipRecord, type Role, type UserRecord } from
  * walks a presorted order and tests the filter.
  */
 
-export const SORTS = [
-  'name',
-  '-name',
-  'email',
-  '-email',
-  'role',
-  '-role',
-  'mfa',
-  '-mfa',
-  'lastRemindedAt',
-  '-lastRemindedAt',
-] as const;
-export type MemberSort = (typeof SORTS)[number];
-
-export interface MemberFilter {
-  q?: string;
-  mfa?: 'enabled' | 'disabled';
-  role?: Role;
-  /** People who have this method (an authenticator app, or at least one passkey). */
-  method?: 'app' | 'passkey';
-}
+/** The contract's sort keys (`-` for descending). */
+export type MemberSort = (typeof parameters.MemberSort.schema.enum)[number];
 
 export interface Row {
   m: MembershipRecord;

@@ -1,3 +1,4 @@
+import { schemas } from '@/api/contract-values';
 import { STEP_UP_MAX_AGE_MS, withinStepUpWindow } from '@/api/step-up';
 import { clock, db, membersOf, nextId, type MfaResetRecord, type UserRecord } from './db';
 import { badRequest, notFound, ProblemError } from './problems';
@@ -7,7 +8,7 @@ import { securityChange } from './security-activity';
 import { mfaProvedAt } from './sessions';
 
 export const REQUEST_TTL_MS = 24 * 3_600_000;
-export const REASON_MAX = 500;
+export const REASON_MAX = schemas.MfaResetCreate.properties.reason.maxLength;
 
 const forbidden = (code: string, detail: string, title = 'Not allowed') =>
   new ProblemError(403, code, title, detail);

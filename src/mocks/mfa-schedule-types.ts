@@ -1,7 +1,11 @@
+import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
+
 /** The records of a rollout on a schedule (PRODUCT §8.1), kept on the organization. */
 
-export const WAVE_KEYS = ['now', '7d', '3d', '1d'] as const;
-export type WaveKey = (typeof WAVE_KEYS)[number];
+/** The contract's reminder waves (ReminderWaveKey), in plan order. */
+export const WAVE_KEYS = schemas.ReminderWaveKey.enum;
+export type WaveKey = components['schemas']['ReminderWaveKey'];
 
 /** How long before the deadline each wave goes (`now`: when the schedule is made). */
 export const WAVE_LEAD_DAYS: Record<WaveKey, number | null> = {
@@ -11,7 +15,7 @@ export const WAVE_LEAD_DAYS: Record<WaveKey, number | null> = {
   '1d': 1,
 };
 
-export type WaveStatus = 'planned' | 'sending' | 'sent' | 'missed' | 'cancelled';
+export type WaveStatus = components['schemas']['MfaScheduleWave']['status'];
 
 export interface WaveRecord {
   key: WaveKey;

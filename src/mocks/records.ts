@@ -1,3 +1,4 @@
+import type { components } from '@/api/schema';
 import type { MfaScheduleRecord, WaveKey } from './mfa-schedule-types';
 
 /**
@@ -5,7 +6,7 @@ import type { MfaScheduleRecord, WaveKey } from './mfa-schedule-types';
  * generator (which db.ts runs) can use them without importing db.ts back.
  */
 
-export type Role = 'owner' | 'admin' | 'member';
+export type Role = components['schemas']['Role'];
 
 /**
  * The person's MFA: on while they have any method (an authenticator app and/or passkeys).
@@ -228,7 +229,7 @@ export interface MfaResetRecord {
   reason: string;
   createdAt: number;
   expiresAt: number;
-  status: 'pending' | 'completed' | 'declined' | 'expired';
+  status: components['schemas']['MfaResetRequest']['status'];
   decidedBy: string | null;
   decidedAt: number | null;
 }
@@ -252,7 +253,7 @@ export interface ReminderJobRecord {
   skipped: ReminderSkippedCounts;
   createdAt: number;
   finishedAt: number | null;
-  status: 'running' | 'completed' | 'cancelled';
+  status: components['schemas']['ReminderJob']['status'];
   /** Set when the job is a wave of a rollout schedule. */
   wave?: WaveKey;
 }

@@ -1,9 +1,10 @@
-import type { Role } from './db';
+import { schemas } from '@/api/contract-values';
 import { badRequest } from './problems';
 import { rejectUnknownFields } from './body';
-import type { MemberFilter } from './member-query';
+import { filterFromBody, type MemberFilter } from './member-filter';
 
-export const MAX_IDS = 10_000;
+/** The contract's ReminderRequest: at most this many ids; larger sends go by filter. */
+const MAX_IDS = schemas.ReminderRequest.properties.userIds.maxItems;
 
 export type ReminderTarget = { userIds: string[] } | { filter: MemberFilter };
 
@@ -26,37 +27,6 @@ function parseIds(value: unknown): string[] {
   return [...new Set(value as string[])];
 }
 
-function enumField<T extends string>(
-  value: unknown,
-  name: string,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    throw invalid(`"${name}" must be one of ${allowed.join(', ')}.`, name);
-  return value as T;
-}
-
-function parseFilter(value: unknown): MemberFilter {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalid('"filter" must be an object with q, mfa and role.', 'filter');
-  const raw = value as Record<string, unknown>;
-  rejectUnknownFields(raw, ['q', 'mfa', 'role', 'method']);
-  const filter: MemberFilter = {};
-  if (raw.q !== undefined && raw.q !== null) {
-    if (typeof raw.q !== 'string' || raw.q.length > 200)
-      throw invalid('"filter.q" must be text of at most 200 characters.', 'filter.q');
-    if (raw.q.trim()) filter.q = raw.q;
-  }
-  const mfa = enumField(raw.mfa, 'filter.mfa', ['enabled', 'disabled'] as const);
-  if (mfa) filter.mfa = mfa;
-  const role = enumField<Role>(raw.role, 'filter.role', ['owner', 'admin', 'member']);
-  if (role) filter.role = role;
-  const method = enumField(raw.method, 'filter.method', ['app', 'passkey'] as const);
-  if (method) filter.method = method;
-  return filter;
-}
-
 /** Exactly one of `userIds` (1 to 10,000) and `filter`. */
 export function parseReminderRequest(body: Record<string, unknown>): ReminderTarget {
   rejectUnknownFields(body, ['userIds', 'filter']);
@@ -68,5 +38,5 @@ export function parseReminderRequest(body: Record<string, unknown>): ReminderTar
       hasIds ? 'filter' : 'userIds',
     );
   }
-  return hasIds ? { userIds: parseIds(body.userIds) } : { filter: parseFilter(body.filter) };
+  return hasIds ? { userIds: parseIds(body.userIds) } : { filter: filterFromBody(body.filter) };
 }

@@ -1,4 +1,5 @@
 import { http as rawHttp } from 'msw';
+import { limits } from '@/api/contract-values';
 import { deployment } from './deployment';
 import { ProblemError, problemResponse } from './problems';
 
@@ -9,7 +10,7 @@ import { ProblemError, problemResponse } from './problems';
  */
 
 /** The largest request body read: a reminder to 10,000 people by id is about 200 kB. */
-export const MAX_BODY_BYTES = 512 * 1024;
+export const MAX_BODY_BYTES = limits.requestBodyMaxBytes;
 
 export const payloadTooLarge = () =>
   new ProblemError(

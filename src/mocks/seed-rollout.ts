@@ -1,5 +1,6 @@
 import type { DbState } from './records';
 import { DAY_MS, planWaves } from './wave-plan';
+import { WAVE_KEYS } from './mfa-schedule-types';
 import { seededRandom } from './random';
 import { INITECH_ID } from './seed';
 
@@ -26,7 +27,7 @@ export function seedInitechRollout(db: DbState, now: number, initechSize: number
   if (!org) return;
   const createdAt = now - 4 * DAY_MS;
   const requiredFrom = now + 10 * DAY_MS;
-  const waves = planWaves(['now', '7d', '3d', '1d'], requiredFrom, createdAt);
+  const waves = planWaves(WAVE_KEYS, requiredFrom, createdAt);
   const first = waves.find((w) => w.key === 'now');
   const sent = initechWithoutMfa(initechSize);
   if (first) Object.assign(first, { status: 'sent', sent, skipped: 0, claimedBy: 'seed' });
@@ -34,7 +35,7 @@ export function seedInitechRollout(db: DbState, now: number, initechSize: number
     id: 'rollout_initech',
     status: 'scheduled',
     requiredFrom,
-    plan: ['now', '7d', '3d', '1d'],
+    plan: [...WAVE_KEYS],
     waves,
     createdAt,
     createdBy: 'usr_olivia',

@@ -7,6 +7,7 @@ import {
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
 import { BRAND } from '@/lib/brand';
 import {
   clock,
@@ -20,7 +21,7 @@ import { badRequest, ProblemError } from './problems';
 import { secureId } from './random';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
-export const NAME_MAX = 64;
+export const NAME_MAX = schemas.Passkey.properties.name.maxLength;
 
 /** The Console's origin when a request carries none of the RP ID's host (Vitest, scripts). */
 export const webauthnConfig: { appOrigin: string | null } = { appOrigin: null };

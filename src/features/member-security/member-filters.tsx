@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { schemas } from '@/api/contract-values';
+import type { components } from '@/api/schema';
 import type { ListParams } from './api';
+import { SEARCH_MAX_LENGTH } from './view-params';
+
+type Schemas = components['schemas'];
 
 // Long enough to coalesce a burst of typing, short enough for results within 300 ms of the last key.
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -12,6 +17,26 @@ export interface FilterPatch {
   role?: string;
   method?: string;
 }
+
+// The choices are the contract's values in its order; each needs its label here.
+const MFA_LABELS: Record<Schemas['MfaFilterValue'], string> = {
+  enabled: 'Enabled',
+  disabled: 'Not enabled',
+};
+const ROLE_LABELS: Record<Schemas['Role'], string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  member: 'Member',
+};
+const METHOD_LABELS: Record<Schemas['MfaMethodKind'], string> = { app: 'App', passkey: 'Passkey' };
+
+const choices = <K extends string>(values: readonly K[], labels: Record<K, string>) => [
+  { value: '', label: 'Any' },
+  ...values.map((value) => ({ value, label: labels[value] })),
+];
+const MFA_CHOICES = choices(schemas.MfaFilterValue.enum, MFA_LABELS);
+const ROLE_CHOICES = choices(schemas.Role.enum, ROLE_LABELS);
+const METHOD_CHOICES = choices(schemas.MfaMethodKind.enum, METHOD_LABELS);
 
 /** Search (debounced), MFA status and role; each change goes to the URL. */
 export function MemberFilters({
@@ -48,41 +73,28 @@ export function MemberFilters({
         type="search"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        maxLength={200}
+        maxLength={SEARCH_MAX_LENGTH}
         style={{ flex: '1 1 220px' }}
       />
       <NativeSelect
         label="MFA status"
         value={view.mfa ?? ''}
         onChange={(e) => onChange({ mfa: e.currentTarget.value })}
-        data={[
-          { value: '', label: 'Any' },
-          { value: 'enabled', label: 'Enabled' },
-          { value: 'disabled', label: 'Not enabled' },
-        ]}
+        data={MFA_CHOICES}
         style={{ flex: '0 1 150px' }}
       />
       <NativeSelect
         label="Role"
         value={view.role ?? ''}
         onChange={(e) => onChange({ role: e.currentTarget.value })}
-        data={[
-          { value: '', label: 'Any' },
-          { value: 'owner', label: 'Owner' },
-          { value: 'admin', label: 'Admin' },
-          { value: 'member', label: 'Member' },
-        ]}
+        data={ROLE_CHOICES}
         style={{ flex: '0 1 150px' }}
       />
       <NativeSelect
         label="Method"
         value={view.method ?? ''}
         onChange={(e) => onChange({ method: e.currentTarget.value })}
-        data={[
-          { value: '', label: 'Any' },
-          { value: 'app', label: 'App' },
-          { value: 'passkey', label: 'Passkey' },
-        ]}
+        data={METHOD_CHOICES}
         style={{ flex: '0 1 150px' }}
       />
       <Button variant="default" onClick={onExport} loading={exporting}>

@@ -2,9 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
+import { schemas } from '@/api/contract-values';
 
 export type MfaResetRequest = components['schemas']['MfaResetRequest'];
-export const REASON_MAX = 500;
+export const REASON_MAX = schemas.MfaResetCreate.properties.reason.maxLength;
 
 /** Under the organization's key: a reset refreshes the list, the events and the requests together. */
 export const resetRequestsQuery = (orgSlug: string) =>

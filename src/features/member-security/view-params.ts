@@ -1,21 +1,21 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ListParams, MemberFilter, MemberSort, PerPage } from './api';
+import { parameters, schemas } from '@/api/contract-values';
+import type { ListParams, MemberFilter, PerPage } from './api';
 
-export const PER_PAGE_OPTIONS: readonly PerPage[] = [10, 25, 50, 100];
-const SORTS: readonly MemberSort[] = [
-  'name',
-  '-name',
-  'email',
-  '-email',
-  'role',
-  '-role',
-  'mfa',
-  '-mfa',
-  'lastRemindedAt',
-  '-lastRemindedAt',
-];
-const DEFAULTS = { sort: 'name', page: 1, perPage: 25 } as const;
+/** The contract's listMembers parameters: page sizes, sort keys, page bounds, search length. */
+export const PER_PAGE_OPTIONS: readonly PerPage[] = parameters.PerPage.schema.enum;
+const SORTS = parameters.MemberSort.schema.enum;
+const PAGE = parameters.MemberListPage.schema;
+export const SEARCH_MAX_LENGTH = parameters.MemberQuery.schema.maxLength;
+const DEFAULTS = {
+  sort: parameters.MemberSort.schema.default,
+  page: PAGE.default,
+  perPage: parameters.PerPage.schema.default,
+} as const;
+
+const oneOf = <T>(allowed: readonly T[], value: unknown): T | undefined =>
+  allowed.find((a) => a === value);
 
 /** Read the view from the URL; anything malformed falls back to the default, never a 400. */
 export function parseView(search: URLSearchParams): ListParams {
@@ -25,16 +25,21 @@ export function parseView(search: URLSearchParams): ListParams {
   const mfa = search.get('mfa');
   const role = search.get('role');
   const method = search.get('method');
-  const q = search.get('q')?.slice(0, 200);
+  const q = search.get('q')?.slice(0, SEARCH_MAX_LENGTH);
+  const inRange = Number.isInteger(page) && page >= PAGE.minimum && page <= PAGE.maximum;
   return {
-    sort: SORTS.find((s) => s === sort) ?? DEFAULTS.sort,
-    page: Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : DEFAULTS.page,
-    perPage: PER_PAGE_OPTIONS.find((n) => n === perPage) ?? DEFAULTS.perPage,
+    sort: oneOf(SORTS, sort) ?? DEFAULTS.sort,
+    page: inRange ? page : DEFAULTS.page,
+    perPage: oneOf(PER_PAGE_OPTIONS, perPage) ?? DEFAULTS.perPage,
     ...(q?.trim() ? { q } : {}),
-    ...(mfa === 'enabled' || mfa === 'disabled' ? { mfa } : {}),
-    ...(role === 'owner' || role === 'admin' || role === 'member' ? { role } : {}),
-    ...(method === 'app' || method === 'passkey' ? { method } : {}),
+    ...optional('mfa', oneOf(schemas.MfaFilterValue.enum, mfa)),
+    ...optional('role', oneOf(schemas.Role.enum, role)),
+    ...optional('method', oneOf(schemas.MfaMethodKind.enum, method)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 export const filterOf = (view: ListParams): MemberFilter => ({

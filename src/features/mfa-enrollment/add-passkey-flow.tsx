@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { registerPasskey } from '@/lib/passkeys';
 import { useRefreshAfterPasskey, useRenamePasskey } from './passkey-api';
 import type { PasskeyRegistered } from '@/lib/passkeys';
-import { passkeyNameProblem } from './passkey-name';
+import { PASSKEY_NAME_MAX, passkeyNameProblem } from './passkey-name';
 import { browserFailure, wasCancelled } from '@/lib/webauthn-client';
 
 interface Props {
@@ -116,7 +116,7 @@ export function AddPasskeyFlow({ accountName, onClose, onDone, onAdded }: Props)
           <TextInput
             ref={nameRef}
             label="Name"
-            description="So you can tell your passkeys apart (at most 64 characters)."
+            description={`So you can tell your passkeys apart (at most ${PASSKEY_NAME_MAX} characters).`}
             value={name}
             onChange={(e) => {
               setName(e.currentTarget.value);

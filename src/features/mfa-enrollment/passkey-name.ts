@@ -1,4 +1,6 @@
-export const PASSKEY_NAME_MAX = 64;
+import { schemas } from '@/api/contract-values';
+
+export const PASSKEY_NAME_MAX = schemas.Passkey.properties.name.maxLength;
 
 /** The server's rule, mirrored so the person hears about it before sending. */
 export function passkeyNameProblem(raw: string): string | null {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { errorMessage } from '@/api/problem';
 import { useRenamePasskey, type Passkey } from './passkey-api';
-import { passkeyNameProblem } from './passkey-name';
+import { PASSKEY_NAME_MAX, passkeyNameProblem } from './passkey-name';
 
 export function RenamePasskeyModal({
   passkey,
@@ -39,7 +39,7 @@ export function RenamePasskeyModal({
           <TextInput
             data-autofocus
             label="Name"
-            description="At most 64 characters."
+            description={`At most ${PASSKEY_NAME_MAX} characters.`}
             value={name}
             onChange={(e) => {
               setName(e.currentTarget.value);

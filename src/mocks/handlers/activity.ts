@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema';
+import { operations } from '@/api/contract-values';
 import { db, type ActivityRecord } from '../db';
 import { badRequest, guard } from '../problems';
 import { http, NO_STORE } from '../http';
@@ -26,12 +27,17 @@ function activityView(e: ActivityRecord): components['schemas']['SecurityActivit
   };
 }
 
+const LIMIT = operations.listMySecurityActivity.parameters.limit.schema;
+
 function limitOf(url: URL): number {
   const raw = url.searchParams.get('limit');
-  if (raw === null) return 10;
+  if (raw === null) return LIMIT.default;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 1 || n > 50)
-    throw badRequest('"limit" must be a whole number from 1 to 50.', 'limit');
+  if (!/^\d+$/.test(raw) || n < LIMIT.minimum || n > LIMIT.maximum)
+    throw badRequest(
+      `"limit" must be a whole number from ${LIMIT.minimum} to ${LIMIT.maximum}.`,
+      'limit',
+    );
   return n;
 }
 

@@ -1,3 +1,4 @@
+import { schemas } from '@/api/contract-values';
 import { clock, db, nextId } from '../db';
 import { booleanField, readJson, rejectUnknownFields, stringField } from '../body';
 import {
@@ -21,8 +22,7 @@ const CHALLENGE_TTL_MS = 5 * 60_000;
 const SSO_PROVIDERS = ['acme'];
 /** Hashed with the password when no account has the e-mail, so both cases cost the same. */
 const UNKNOWN_ACCOUNT = 'usr_unknown';
-/** openapi.yaml SignInRequest: e-mail at most 320 characters (RFC 3696), password at most 400. */
-const MAX_EMAIL_LENGTH = 320;
+const SIGN_IN = schemas.SignInRequest.properties;
 
 const invalidCredentials = () =>
   new ProblemError(401, 'invalid_credentials', 'Sign-in failed', 'Incorrect e-mail or password.');
@@ -34,8 +34,8 @@ export const authHandlers = [
       const body = await readJson(request);
       rejectUnknownFields(body, ['email', 'password', 'signOutOtherSessions']);
       const signOutOthers = booleanField(body, 'signOutOtherSessions');
-      const email = stringField(body, 'email', true, MAX_EMAIL_LENGTH) ?? '';
-      const password = stringField(body, 'password') ?? '';
+      const email = stringField(body, 'email', true, SIGN_IN.email.maxLength) ?? '';
+      const password = stringField(body, 'password', true, SIGN_IN.password.maxLength) ?? '';
       if (!email.trim())
         throw new ProblemError(
           400,

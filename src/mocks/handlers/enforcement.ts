@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema';
+import { parameters, schemas } from '@/api/contract-values';
 import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../db';
 import { badRequest, guard, ProblemError } from '../problems';
 import { http } from '../http';
@@ -9,7 +10,9 @@ import { etagOf, securityView } from './orgs';
 
 type SecurityEvent = components['schemas']['SecurityEvent'];
 
-const PER_PAGE_CHOICES = [10, 25, 50, 100];
+const PAGE = parameters.Page.schema;
+const PER_PAGE = parameters.PerPage.schema;
+const MFA_METHODS = schemas.MfaMethods.enum;
 
 /**
  * Changing enforcement needs an owner or admin who has MFA and whose session was made with it
@@ -53,9 +56,13 @@ type MfaMethods = NonNullable<OrgRecord['mfaMethods']>;
 function readMethods(body: Record<string, unknown>): MfaMethods | undefined {
   const value = body.mfaMethods;
   if (value === undefined) return undefined;
-  if (value !== 'any' && value !== 'phishing_resistant')
-    throw badRequest('"mfaMethods" must be "any" or "phishing_resistant".', 'mfaMethods');
-  return value;
+  const known = MFA_METHODS.find((m) => m === value);
+  if (known === undefined)
+    throw badRequest(
+      `"mfaMethods" must be ${MFA_METHODS.map((m) => `"${m}"`).join(' or ')}.`,
+      'mfaMethods',
+    );
+  return known;
 }
 
 /**
@@ -107,14 +114,19 @@ function readUpdate(body: Record<string, unknown>): boolean {
 function readPaging(url: URL): { page: number; perPage: number } {
   const pageText = url.searchParams.get('page');
   const perPageText = url.searchParams.get('perPage');
-  const page = pageText === null ? 1 : Number(pageText);
-  if (!/^\d+$/.test(pageText ?? '1') || !Number.isSafeInteger(page) || page < 1) {
-    throw badRequest('"page" must be a whole number of 1 or more.', 'page', 'invalid_parameter');
-  }
-  const perPage = perPageText === null ? 25 : Number(perPageText);
-  if (!/^\d+$/.test(perPageText ?? '25') || !PER_PAGE_CHOICES.includes(perPage)) {
+  const digits = (text: string | null) => text === null || /^\d+$/.test(text);
+  const page = pageText === null ? PAGE.default : Number(pageText);
+  if (!digits(pageText) || !Number.isSafeInteger(page) || page < PAGE.minimum) {
     throw badRequest(
-      `"perPage" must be one of ${PER_PAGE_CHOICES.join(', ')}.`,
+      `"page" must be a whole number of ${PAGE.minimum} or more.`,
+      'page',
+      'invalid_parameter',
+    );
+  }
+  const perPage = perPageText === null ? PER_PAGE.default : Number(perPageText);
+  if (!digits(perPageText) || !PER_PAGE.enum.some((n) => n === perPage)) {
+    throw badRequest(
+      `"perPage" must be one of ${PER_PAGE.enum.join(', ')}.`,
       'perPage',
       'invalid_parameter',
     );

@@ -1,3 +1,4 @@
+import { schemas } from '@/api/contract-values';
 import { clock, db, type EnrollmentRecord, type UserRecord } from '../db';
 import { guard, notFound, ProblemError } from '../problems';
 import { http, NO_STORE } from '../http';
@@ -14,7 +15,7 @@ import { mfaStatus, ownedRequiringMfa, pendingEnrollmentOf, sessionView } from '
 
 const ENROLLMENT_TTL_MS = 10 * 60_000;
 const MAX_FAILURES = 5;
-const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = schemas.RecoveryCodes.properties.recoveryCodes.maxItems;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Ten readable recovery codes (79 bits each) from the CSPRNG; only their hashes are kept. */
@@ -64,7 +65,7 @@ export const enrollmentHandlers = [
     '/me/mfa/totp/enrollments',
     guard(async ({ request, response }) => {
       const { user } = requireSession(request);
-      const answer = await idempotent(
+      return idempotent(
         request,
         user.id,
         null,
@@ -96,7 +97,7 @@ export const enrollmentHandlers = [
             failures: 0,
           };
           db.enrollments.set(enrollment.id, enrollment);
-          return Response.json(
+          return response(201).json(
             {
               id: enrollment.id,
               secret: enrollment.secret,
@@ -108,12 +109,11 @@ export const enrollmentHandlers = [
               digits: 6,
               period: PERIOD,
             },
-            { status: 201, headers: NO_STORE },
+            { headers: NO_STORE },
           );
         },
         { secret: true },
       );
-      return response.untyped(answer);
     }),
   ),
 
@@ -132,7 +132,7 @@ export const enrollmentHandlers = [
     guard(async ({ request, params, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(
+      return idempotent(
         request,
         user.id,
         body,
@@ -174,14 +174,13 @@ export const enrollmentHandlers = [
           session.mfaAt = clock.now();
           delete user.mfaSetupRequired;
           securityChange(user, { type: 'app_added' });
-          return Response.json(
+          return response(200).json(
             { mfa: mfaStatus(user), recoveryCodes: codes, session: sessionView(session, user) },
             { headers: NO_STORE },
           );
         },
         { secret: true },
       );
-      return response.untyped(answer);
     }),
   ),
 
@@ -190,7 +189,7 @@ export const enrollmentHandlers = [
     guard(async ({ request, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(request, user.id, body, async () => {
+      return idempotent(request, user.id, body, async () => {
         rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
         const passkeysLeft = user.passkeys?.length ?? 0;
         // Refuse before checking the code, so an owner does not spend a recovery code for nothing.
@@ -224,9 +223,8 @@ export const enrollmentHandlers = [
             if (s.userId === user.id) s.amr = s.amr.filter((m) => m !== 'mfa');
         }
         securityChange(user, { type: 'app_removed' }, { passkeysLeft: keepMfa });
-        return Response.json(mfaStatus(user), { headers: NO_STORE });
+        return response(200).json(mfaStatus(user), { headers: NO_STORE });
       });
-      return response.untyped(answer);
     }),
   ),
 
@@ -235,7 +233,7 @@ export const enrollmentHandlers = [
     guard(async ({ request, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(
+      return idempotent(
         request,
         user.id,
         body,
@@ -246,11 +244,10 @@ export const enrollmentHandlers = [
           const { codes, hashes } = issueRecoveryCodes(user);
           user.mfa.recoveryCodeHashes = hashes;
           securityChange(user, { type: 'recovery_codes_regenerated' });
-          return Response.json({ recoveryCodes: codes }, { headers: NO_STORE });
+          return response(200).json({ recoveryCodes: codes }, { headers: NO_STORE });
         },
         { secret: true },
       );
-      return response.untyped(answer);
     }),
   ),
 ];

@@ -66,7 +66,8 @@ export const memberHandlers: HttpHandler[] = [
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireManager(ctx);
       const search = new URL(request.url).searchParams;
-      // A snapshot of who matches now; the stream then formats it chunk by chunk.
+      // A snapshot of who matches now; the stream then formats it chunk by chunk. The typed
+      // `response(200).text()` takes the whole CSV as one string, so a stream goes as `untyped`.
       const rows = allMatching(ctx.org.id, parseFilter(search), parseSort(search));
       return response.untyped(
         new HttpResponse(csvStream(rows), {

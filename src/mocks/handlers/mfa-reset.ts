@@ -81,15 +81,13 @@ function openRequest(ctx: OrgContext, id: string): MfaResetRecord {
   return r;
 }
 
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE });
-
 export const mfaResetHandlers = [
   http.post(
     '/orgs/{orgSlug}/members/{userId}/mfa-reset',
     guard(async ({ request, params, response }) => {
       const ctx = managerWithStepUp(request, params.orgSlug);
       const body = await readJson(request);
-      const answer = await idempotent(request, ctx.user.id, body, () => {
+      return idempotent(request, ctx.user.id, body, () => {
         rejectUnknownFields(body, ['reason', 'email']);
         const target = requireResettable(ctx, params.userId);
         const reason = readResetBody(body, target);
@@ -124,9 +122,8 @@ export const mfaResetHandlers = [
         if (approversWithMfa(ctx.org.id) >= 2)
           orgEvent(ctx.org.id, 'mfa_reset_requested', ctx.user.id, r);
         else performReset(r, ctx.user.id, true);
-        return json(requestView(r), 201);
+        return response(201).json(requestView(r), { headers: NO_STORE });
       });
-      return response.untyped(answer);
     }),
   ),
 
@@ -148,7 +145,7 @@ export const mfaResetHandlers = [
     '/orgs/{orgSlug}/mfa-reset-requests/{requestId}/approve',
     guard(async ({ request, params, response }) => {
       const ctx = managerWithStepUp(request, params.orgSlug);
-      const answer = await idempotent(request, ctx.user.id, null, () => {
+      return idempotent(request, ctx.user.id, null, () => {
         const r = openRequest(ctx, params.requestId);
         if (r.requesterId === ctx.user.id)
           throw new ProblemError(
@@ -161,9 +158,8 @@ export const mfaResetHandlers = [
         // Checked and decided in one synchronous step: of two approvals at once, one wins.
         orgEvent(ctx.org.id, 'mfa_reset_approved', ctx.user.id, r);
         performReset(r, ctx.user.id, false);
-        return json(requestView(r));
+        return response(200).json(requestView(r), { headers: NO_STORE });
       });
-      return response.untyped(answer);
     }),
   ),
 
@@ -172,15 +168,14 @@ export const mfaResetHandlers = [
     guard(async ({ request, params, response }) => {
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireManager(ctx);
-      const answer = await idempotent(request, ctx.user.id, null, () => {
+      return idempotent(request, ctx.user.id, null, () => {
         const r = openRequest(ctx, params.requestId);
         r.status = 'declined';
         r.decidedBy = ctx.user.id;
         r.decidedAt = clock.now();
         orgEvent(ctx.org.id, 'mfa_reset_declined', ctx.user.id, r);
-        return json(requestView(r));
+        return response(200).json(requestView(r), { headers: NO_STORE });
       });
-      return response.untyped(answer);
     }),
   ),
 ];

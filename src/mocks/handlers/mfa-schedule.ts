@@ -1,4 +1,4 @@
-import { HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../db';
 import { guard, ProblemError } from '../problems';
 import { http } from '../http';
@@ -75,19 +75,15 @@ function record(
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function answer(ctx: OrgContext, status = 200): Response {
-  return HttpResponse.json(scheduleView(ctx), {
-    status,
-    headers: { ETag: scheduleEtag(ctx.org) },
-  });
-}
+/** Every answer of these operations is the schedule as it is now, with its ETag. */
+const etag = (ctx: OrgContext) => ({ headers: { ETag: scheduleEtag(ctx.org) } });
 
 export const scheduleHandlers: HttpHandler[] = [
   http.get(
     '/orgs/{orgSlug}/mfa-schedule',
     guard(({ request, params, response }) => {
       const ctx = requireOrgAccess(request, params.orgSlug);
-      return response(200).json(scheduleView(ctx), { headers: { ETag: scheduleEtag(ctx.org) } });
+      return response(200).json(scheduleView(ctx), etag(ctx));
     }),
   ),
 
@@ -134,7 +130,7 @@ export const scheduleHandlers: HttpHandler[] = [
       record(org, 'mfa_schedule_created', user.id, { requiredFrom: iso(requiredFrom) });
       // The "Now" wave goes at once, through the same claim as every other wave.
       await scheduler.current.tick();
-      return response.untyped(answer(ctx, 201));
+      return response(201).json(scheduleView(ctx), etag(ctx));
     }),
   ),
 
@@ -161,7 +157,7 @@ export const scheduleHandlers: HttpHandler[] = [
           previousRequiredFrom: iso(previous),
         });
       }
-      return response.untyped(answer(ctx));
+      return response(200).json(scheduleView(ctx), etag(ctx));
     }),
   ),
 
@@ -179,7 +175,7 @@ export const scheduleHandlers: HttpHandler[] = [
       s.version++;
       for (const w of s.waves) if (w.status === 'planned') w.status = 'cancelled';
       record(ctx.org, 'mfa_schedule_cancelled', ctx.user.id, { requiredFrom: iso(s.requiredFrom) });
-      return response.untyped(answer(ctx));
+      return response(200).json(scheduleView(ctx), etag(ctx));
     }),
   ),
 
@@ -187,29 +183,27 @@ export const scheduleHandlers: HttpHandler[] = [
     '/orgs/{orgSlug}/mfa-schedule/require-now',
     guard(async ({ request, params, response }) => {
       const ctx = changeContext(request, params.orgSlug);
-      return response.untyped(
-        await idempotent(request, ctx.user.id, { requireNow: true }, () => {
-          checkIfMatch(request, ctx);
-          const { org, user } = ctx;
-          const s = pendingOr409(org, 'require early');
-          const now = clock.now();
-          s.status = 'in_effect';
-          s.endedAt = now;
-          s.updatedAt = now;
-          s.updatedBy = user.id;
-          s.version++;
-          for (const w of s.waves) if (w.status === 'planned') w.status = 'cancelled';
-          org.mfaRequired = true;
-          org.updatedAt = now;
-          org.updatedBy = user.id;
-          org.version++;
-          record(org, 'mfa_schedule_took_effect', user.id, {
-            requiredFrom: iso(s.requiredFrom),
-            early: true,
-          });
-          return answer(ctx);
-        }),
-      );
+      return idempotent(request, ctx.user.id, { requireNow: true }, () => {
+        checkIfMatch(request, ctx);
+        const { org, user } = ctx;
+        const s = pendingOr409(org, 'require early');
+        const now = clock.now();
+        s.status = 'in_effect';
+        s.endedAt = now;
+        s.updatedAt = now;
+        s.updatedBy = user.id;
+        s.version++;
+        for (const w of s.waves) if (w.status === 'planned') w.status = 'cancelled';
+        org.mfaRequired = true;
+        org.updatedAt = now;
+        org.updatedBy = user.id;
+        org.version++;
+        record(org, 'mfa_schedule_took_effect', user.id, {
+          requiredFrom: iso(s.requiredFrom),
+          early: true,
+        });
+        return response(200).json(scheduleView(ctx), etag(ctx));
+      });
     }),
   ),
 ];

@@ -73,7 +73,7 @@ export const passkeyHandlers = [
     guard(async ({ request, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(
+      return idempotent(
         request,
         user.id,
         body,
@@ -136,19 +136,18 @@ export const passkeyHandlers = [
                 : undefined,
             },
           );
-          return Response.json(
+          return response(201).json(
             {
               passkey: passkeyView(passkey),
               recoveryCodes,
               mfa: mfaStatus(user),
               session: sessionView(session, user),
             },
-            { status: 201, headers: NO_STORE },
+            { headers: NO_STORE },
           );
         },
         { secret: true },
       );
-      return response.untyped(answer);
     }),
   ),
 
@@ -171,7 +170,7 @@ export const passkeyHandlers = [
     guard(async ({ request, params, response }) => {
       const { session, user } = requireSession(request);
       const body = await readJson(request);
-      const answer = await idempotent(request, user.id, body, async () => {
+      return idempotent(request, user.id, body, async () => {
         rejectUnknownFields(body, ['code', 'recoveryCode', 'passkey']);
         const passkeys = passkeysOf(user);
         const passkey = ownPasskey(passkeys, params.passkeyId);
@@ -216,9 +215,8 @@ export const passkeyHandlers = [
               : undefined,
           },
         );
-        return Response.json(mfaStatus(user), { headers: NO_STORE });
+        return response(200).json(mfaStatus(user), { headers: NO_STORE });
       });
-      return response.untyped(answer);
     }),
   ),
 ];

@@ -1,4 +1,6 @@
-import { HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import type { components } from '@/api/schema';
+import { operations } from '@/api/contract-values';
 import { clock, db, type ReminderJobRecord } from '../db';
 import { badRequest, guard, notFound, ProblemError, tooManyRequests } from '../problems';
 import { http, NO_STORE } from '../http';
@@ -21,10 +23,14 @@ import {
   remindOne,
 } from '../reminder-jobs';
 
+type ReminderResult = components['schemas']['ReminderResult'];
+
 const RATE_WINDOW_MS = 60_000;
 /** `status=recent`: jobs that finished this long ago still show their outcome. */
 const RECENT_JOB_MS = 10 * 60_000;
 export const RATE_LIMIT = 20;
+const JOBS_STATUS = operations.listReminderJobs.parameters.status.schema;
+const JOB_STATUSES = JOBS_STATUS.enum;
 
 /**
  * Where the e-mail's link points: the Console's configured public address, never the request's
@@ -54,15 +60,14 @@ function takeRateLimit(actorId: string): void {
   db.reminderSends.set(actorId, [...recent, now]);
 }
 
-function startJob(request: Request, ctx: OrgContext, recipients: string[]): Response {
-  const job = createJob(ctx.org, ctx.user, recipients, originOf(request));
-  return HttpResponse.json(jobView(job), {
-    status: 202,
-    headers: { Location: `/api/orgs/${ctx.org.slug}/reminder-jobs/${job.id}` },
-  });
+/** What a send did: sent at once (200), or started a job for a large one (202). */
+type Sent = { result: ReminderResult } | { job: ReminderJobRecord };
+
+function startJob(request: Request, ctx: OrgContext, recipients: string[]): Sent {
+  return { job: createJob(ctx.org, ctx.user, recipients, originOf(request)) };
 }
 
-function send(request: Request, ctx: OrgContext, target: ReminderTarget): Response {
+function send(request: Request, ctx: OrgContext, target: ReminderTarget): Sent {
   takeRateLimit(ctx.user.id);
   // A whole filter is counted first (the list has usually cached that count): a large one becomes
   // a job holding the matching ids, copied from the index without resolving a row per person.
@@ -84,12 +89,9 @@ function send(request: Request, ctx: OrgContext, target: ReminderTarget): Respon
     noteRemindersChanged();
     recordSendEvent(ctx.org, ctx.user.id, now, sent);
   }
-  return HttpResponse.json({
-    sent,
-    skipped,
-    remindedAt: new Date(now).toISOString(),
-    notInOrganization: outside,
-  });
+  return {
+    result: { sent, skipped, remindedAt: new Date(now).toISOString(), notInOrganization: outside },
+  };
 }
 
 function jobOf(ctx: OrgContext, jobId: string, request: Request): ReminderJobRecord {
@@ -115,11 +117,13 @@ export const reminderHandlers: HttpHandler[] = [
         );
       }
       const body = await readJson(request);
-      return response.untyped(
-        await idempotent(request, ctx.user.id, body, () =>
-          send(request, ctx, parseReminderRequest(body)),
-        ),
-      );
+      return idempotent(request, ctx.user.id, body, () => {
+        const sent = send(request, ctx, parseReminderRequest(body));
+        if ('result' in sent) return response(200).json(sent.result);
+        return response(202).json(jobView(sent.job), {
+          headers: { Location: `/api/orgs/${ctx.org.slug}/reminder-jobs/${sent.job.id}` },
+        });
+      });
     }),
   ),
 
@@ -127,9 +131,14 @@ export const reminderHandlers: HttpHandler[] = [
     '/orgs/{orgSlug}/reminder-jobs',
     guard(({ request, params, response }) => {
       const ctx = managerContext(request, params.orgSlug);
-      const status = new URL(request.url).searchParams.get('status') ?? 'all';
-      if (status !== 'active' && status !== 'recent' && status !== 'all')
-        throw badRequest('"status" must be active, recent or all.', 'status', 'invalid_parameter');
+      const raw = new URL(request.url).searchParams.get('status') ?? JOBS_STATUS.default;
+      const status = JOB_STATUSES.find((s) => s === raw);
+      if (status === undefined)
+        throw badRequest(
+          `"status" must be ${JOB_STATUSES.slice(0, -1).join(', ')} or ${JOB_STATUSES.at(-1)}.`,
+          'status',
+          'invalid_parameter',
+        );
       const origin = originOf(request);
       const jobs = [...db.jobs.values()]
         .filter((job) => job.orgId === ctx.org.id)
@@ -161,14 +170,12 @@ export const reminderHandlers: HttpHandler[] = [
     '/orgs/{orgSlug}/reminder-jobs/{jobId}/cancel',
     guard(async ({ request, params, response }) => {
       const ctx = managerContext(request, params.orgSlug);
-      return response.untyped(
-        await idempotent(request, ctx.user.id, { cancel: params.jobId }, () => {
-          const job = jobOf(ctx, params.jobId, request);
-          // What was sent stays sent; cancelling a finished job just answers its state.
-          if (job.status === 'running') finishJob(job, ctx.org, 'cancelled', clock.now());
-          return HttpResponse.json(jobView(job));
-        }),
-      );
+      return idempotent(request, ctx.user.id, { cancel: params.jobId }, () => {
+        const job = jobOf(ctx, params.jobId, request);
+        // What was sent stays sent; cancelling a finished job just answers its state.
+        if (job.status === 'running') finishJob(job, ctx.org, 'cancelled', clock.now());
+        return response(200).json(jobView(job));
+      });
     }),
   ),
 ];

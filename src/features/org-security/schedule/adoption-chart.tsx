@@ -2,13 +2,14 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { schemas } from '@/api/contract-values';
 import { ErrorState } from '@/lib/error-state';
 import { formatCount, formatShortDate } from '@/lib/format';
 import { adoptionQuery, type MfaAdoption } from './api';
 import { waveLabel } from '@/lib/reminder-waves';
 import { addDays } from '@/lib/zoned-date';
 
-const MAX_DAYS = 400;
+const MAX_DAYS = schemas.MfaAdoption.properties.days.maxItems;
 const day = (iso: string) => iso.slice(0, 10);
 const label = (date: string) => formatShortDate(`${date}T12:00:00Z`);
 

@@ -1,14 +1,18 @@
 import { List, Progress, Stack, Text } from '@mantine/core';
+import { schemas } from '@/api/contract-values';
+import type { components } from '@/api/schema';
 import { formatCount } from '@/lib/format';
 import type { MfaSchedule } from './api';
 import { countdown, zonedDateTime } from '@/lib/zoned-date';
 import { waveLabel } from '@/lib/reminder-waves';
 
-const ROLES = [
-  ['owner', 'Owners'],
-  ['admin', 'Admins'],
-  ['member', 'Members'],
-] as const;
+const ROLE_LABELS: Record<components['schemas']['Role'], string> = {
+  owner: 'Owners',
+  admin: 'Admins',
+  member: 'Members',
+};
+/** The contract's roles, in its order. */
+const ROLES = schemas.Role.enum.map((role) => [role, ROLE_LABELS[role]] as const);
 
 /** N of M users have MFA, by role, and the next reminder wave: owners and admins. */
 export function ScheduleProgress({ schedule }: { schedule: MfaSchedule }) {
