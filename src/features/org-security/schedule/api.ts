@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import type { WaveKey } from '@/lib/reminder-waves';
+import { viewerTimeZone } from '@/lib/zoned-date';
 
 export type MfaSchedule = components['schemas']['MfaSchedule'];
 export type ScheduleWave = components['schemas']['MfaScheduleWave'];
@@ -12,7 +13,8 @@ export type ScheduleState = MfaSchedule & { etag: string };
 
 export const scheduleKeys = {
   schedule: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule'] as const,
-  adoption: (orgSlug: string) => ['orgs', orgSlug, 'mfa-schedule', 'adoption'] as const,
+  adoption: (orgSlug: string, timeZone: string) =>
+    ['orgs', orgSlug, 'mfa-schedule', 'adoption', timeZone] as const,
 };
 
 async function withEtag(
@@ -30,11 +32,16 @@ export const scheduleQuery = (orgSlug: string) =>
       withEtag(api.GET('/orgs/{orgSlug}/mfa-schedule', { params: { path: { orgSlug } } })),
   });
 
-export const adoptionQuery = (orgSlug: string) =>
+/** The series in days of the viewer's zone, so its markers sit on the days shown elsewhere. */
+export const adoptionQuery = (orgSlug: string, timeZone = viewerTimeZone()) =>
   queryOptions({
-    queryKey: scheduleKeys.adoption(orgSlug),
+    queryKey: scheduleKeys.adoption(orgSlug, timeZone),
     queryFn: () =>
-      unwrap(api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', { params: { path: { orgSlug } } })),
+      unwrap(
+        api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', {
+          params: { path: { orgSlug }, query: { tz: timeZone } },
+        }),
+      ),
   });
 
 const ifMatch = (orgSlug: string, etag: string) => ({
