@@ -34,7 +34,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [react(), ...(mocks ? [] : [withoutMockWorker(), prerender()])],
     define: { __MOCKS__: JSON.stringify(mocks) },
     // Pre-bundle what lazy chunks import, so a fresh dev server never reloads mid-flow.
-    optimizeDeps: { include: ['qrcode.react'] },
+    optimizeDeps: { include: ['qrcode.react', '@mantine/dates'] },
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: {

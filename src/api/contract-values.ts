@@ -156,4 +156,7 @@ export const operations = {
   listReminderJobs: {
     parameters: { status: { schema: { enum: ['active', 'recent', 'all'], default: 'all' } } },
   },
+  getMfaAdoption: {
+    parameters: { tz: { schema: { default: 'UTC', minLength: 1, maxLength: 64 } } },
+  },
 } as const;

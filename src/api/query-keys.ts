@@ -37,7 +37,8 @@ export const queryKeys = {
     eventsPage: (orgSlug: string, page: number) =>
       [...queryKeys.org.events(orgSlug), page] as const,
     schedule: (orgSlug: string) => [...queryKeys.org.all(orgSlug), 'mfa-schedule'] as const,
-    adoption: (orgSlug: string) => [...queryKeys.org.schedule(orgSlug), 'adoption'] as const,
+    adoption: (orgSlug: string, timeZone: string) =>
+      [...queryKeys.org.schedule(orgSlug), 'adoption', timeZone] as const,
     resetRequests: (orgSlug: string) =>
       [...queryKeys.org.all(orgSlug), 'mfa-reset-requests'] as const,
     members: (orgSlug: string) => [...queryKeys.org.all(orgSlug), 'members'] as const,

@@ -727,7 +727,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users with MFA per day (UTC) since the schedule began; at most 400 points */
+        /** Users with MFA per day (the viewer's days) since the schedule began; at most 400 points */
         get: operations["getMfaAdoption"];
         put?: never;
         post?: never;
@@ -1309,10 +1309,16 @@ export interface components {
         };
         MfaAdoption: {
             days: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description A calendar day in `timeZone`.
+                 */
                 date: string;
+                /** @description Users with MFA at the end of that day. */
                 mfaEnabled: number;
             }[];
+            /** @description The zone whose days `days` are (the request's `tz`, by its canonical name; UTC without it). */
+            timeZone: string;
             total: number;
             /** Format: date-time */
             requiredFrom: string | null;
@@ -3012,7 +3018,10 @@ export interface operations {
     };
     getMfaAdoption: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The viewer's IANA time zone (e.g. `Pacific/Auckland`). Each point counts the users with MFA at the end of that calendar day in this zone, so the deadline and the waves fall on the days the viewer sees elsewhere. Without it, UTC days. An unknown zone is 400 `invalid_parameter`. */
+                tz?: string;
+            };
             header?: never;
             path: {
                 orgSlug: components["parameters"]["OrgSlug"];
@@ -3030,6 +3039,7 @@ export interface operations {
                     "application/json": components["schemas"]["MfaAdoption"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

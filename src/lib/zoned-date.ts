@@ -1,4 +1,4 @@
-import { formatDateTime } from './format';
+import { formatDateTime, formatShortDate } from './format';
 /**
  * Dates in the viewer's time zone. A schedule's date is a calendar day there; it starts at that
  * day's midnight, sent to the server as an instant with the zone's offset on that day (which
@@ -10,18 +10,43 @@ export function viewerTimeZone(): string {
 
 const DAY_MS = 86_400_000;
 
+/** One formatter per zone: making one costs far more than using it (a series asks 400 days). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    if (formatters.size >= 1000) formatters.clear(); // names come from requests too
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The runtime's name for time zone `name` ("pacific/auckland" → "Pacific/Auckland"), or null when
+ * it knows no such zone.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (name.length === 0 || name.length > 64) return null;
+  try {
+    return formatterFor(name).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 /** Wall-clock fields of `ms` in `timeZone`. */
 function fieldsIn(ms: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(ms);
+  const parts = formatterFor(timeZone).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {
     year: get('year'),
@@ -68,6 +93,12 @@ export function daysBetween(now: number, target: number, timeZone: string): numb
 /** `date` plus `n` calendar days. */
 export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2026-12-17" → "Dec 17, 2026": a calendar day as it is, never moved by an offset. */
+export function formatDay(date: string): string {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return formatShortDate(new Date(y, m - 1, d, 12));
 }
 
 /** "in 14 days", "tomorrow", "today". */

@@ -2,7 +2,7 @@ import type { components } from '@/api/schema';
 import { schemas } from '@/api/contract-values';
 import { clock, db, type OrgRecord } from './db';
 import { indexOf, summaryOf, type Summary } from './member-query';
-import { DAY_MS } from './mfa-schedule';
+import { addDays, dateIn, startOfDayIso } from '@/lib/zoned-date';
 import { waveView } from './schedule-view';
 
 /** At most this many days in a series (the contract's MfaAdoption; a schedule spans at most 366). */
@@ -35,31 +35,30 @@ function countUpTo(sorted: Float64Array, t: number): number {
 }
 
 /**
- * Users with MFA at the end of each UTC day, from the day the schedule began to today (or the
- * deadline, whichever is later, is not reached: the future has no points). Bounded: one point
- * per day, at most MAX_POINTS, whatever the size of the organization.
+ * Users with MFA at the end of each calendar day in `timeZone` (the viewer's: so the deadline and
+ * the waves fall on the days the viewer sees elsewhere), from the day the schedule began to today
+ * (the future has no points). Bounded: one point per day, at most MAX_POINTS, whatever the size of
+ * the organization. A day ends at the next day's midnight there (23 or 25 hours across a DST change).
  */
-export function adoptionOf(org: OrgRecord): components['schemas']['MfaAdoption'] {
+export function adoptionOf(org: OrgRecord, timeZone = 'UTC'): components['schemas']['MfaAdoption'] {
   const s = org.mfaSchedule;
   const total = summaryOf(org.id).total;
-  if (!s) return { days: [], total, requiredFrom: null, waves: [] };
+  if (!s) return { days: [], total, requiredFrom: null, waves: [], timeZone };
   const times = enabledTimes(org.id);
-  const firstDay = Math.floor(s.createdAt / DAY_MS);
-  const lastDay = Math.floor(clock.now() / DAY_MS);
-  const from = Math.max(firstDay, lastDay - MAX_POINTS + 1);
+  const today = dateIn(clock.now(), timeZone);
+  const first = dateIn(s.createdAt, timeZone);
+  const earliest = addDays(today, 1 - MAX_POINTS);
   const days: { date: string; mfaEnabled: number }[] = [];
-  for (let day = from; day <= lastDay; day++) {
-    const end = (day + 1) * DAY_MS - 1;
-    days.push({
-      date: new Date(day * DAY_MS).toISOString().slice(0, 10),
-      mfaEnabled: countUpTo(times, end),
-    });
+  for (let date = first < earliest ? earliest : first; date <= today; date = addDays(date, 1)) {
+    const end = Date.parse(startOfDayIso(addDays(date, 1), timeZone)) - 1;
+    days.push({ date, mfaEnabled: countUpTo(times, end) });
   }
   return {
     days,
     total,
     requiredFrom: new Date(s.requiredFrom).toISOString(),
     waves: s.waves.map(waveView),
+    timeZone,
   };
 }
 

@@ -47,11 +47,14 @@ async function checkState(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** YYYY-MM-DD in Berlin, `days` from now. */
+/** "Dec 17, 2026" in Berlin, `days` from now, as the date field shows a day. */
 function berlinDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
-    Date.now() + days * DAY,
-  );
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Berlin',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(Date.now() + days * DAY);
 }
 
 test('Olivia schedules Acme two weeks ahead; Mia counts down, then is blocked on the date', async ({
@@ -63,10 +66,11 @@ test('Olivia schedules Acme two weeks ahead; Mia counts down, then is blocked on
   await page.goto(ACME);
   await page.getByRole('button', { name: 'Require from a date…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Require MFA in Acme Corp from a date' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 }); // a lazy chunk
   await expect(dialog.getByText('19 of 48 users')).toBeVisible();
   for (const label of ['Now', '7 days before', '3 days before', '1 day before'])
     await expect(dialog.getByRole('checkbox', { name: label })).toBeChecked();
-  await dialog.getByLabel('Required from').fill(berlinDate(14));
+  await dialog.getByRole('textbox', { name: 'Required from' }).fill(berlinDate(14));
   await expect(dialog.getByText(/Europe\/Berlin/).first()).toBeVisible();
   await checkState(page, 'schedule-dialog');
   await dialog.getByRole('button', { name: 'Schedule' }).click();

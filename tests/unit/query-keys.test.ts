@@ -14,7 +14,7 @@ describe('the cache-key tree', () => {
     org.security('acme'),
     org.eventsPage('acme', 2),
     org.schedule('acme'),
-    org.adoption('acme'),
+    org.adoption('acme', 'Europe/Berlin'),
     org.resetRequests('acme'),
     org.summary('acme'),
     org.memberList('acme', { page: 1 }),

@@ -1,9 +1,24 @@
 import type { HttpHandler } from 'msw';
-import { guard, notFound } from '../problems';
+import { canonicalTimeZone } from '@/lib/zoned-date';
+import { badRequest, guard, notFound } from '../problems';
 import { http } from '../http';
 import { rowOf } from '../member-query';
 import { requireManager, requireOrgAccess } from '../org-access';
 import { adoptionOf, reminderHistory } from '../adoption';
+
+/** `tz`: the viewer's IANA time zone, whose calendar days the series counts (UTC without it). */
+function timeZoneOf(request: Request): string {
+  const tz = new URL(request.url).searchParams.get('tz');
+  if (tz === null) return 'UTC';
+  const zone = canonicalTimeZone(tz);
+  if (!zone)
+    throw badRequest(
+      '"tz" must be an IANA time zone, such as Europe/Berlin.',
+      'tz',
+      'invalid_parameter',
+    );
+  return zone;
+}
 
 /** The adoption curve and a person's reminder history: owners and admins only. */
 export const scheduleInsightHandlers: HttpHandler[] = [
@@ -12,7 +27,7 @@ export const scheduleInsightHandlers: HttpHandler[] = [
     guard(({ request, params, response }) => {
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireManager(ctx);
-      return response(200).json(adoptionOf(ctx.org));
+      return response(200).json(adoptionOf(ctx.org, timeZoneOf(request)));
     }),
   ),
 

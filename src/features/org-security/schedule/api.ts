@@ -3,6 +3,7 @@ import { api, unwrap } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import type { components } from '@/api/schema';
 import type { WaveKey } from '@/lib/reminder-waves';
+import { viewerTimeZone } from '@/lib/zoned-date';
 
 export type MfaSchedule = components['schemas']['MfaSchedule'];
 export type ScheduleWave = components['schemas']['MfaScheduleWave'];
@@ -26,11 +27,16 @@ export const scheduleQuery = (orgSlug: string) =>
       withEtag(api.GET('/orgs/{orgSlug}/mfa-schedule', { params: { path: { orgSlug } } })),
   });
 
-export const adoptionQuery = (orgSlug: string) =>
+/** The series in days of the viewer's zone, so its markers sit on the days shown elsewhere. */
+export const adoptionQuery = (orgSlug: string, timeZone = viewerTimeZone()) =>
   queryOptions({
-    queryKey: queryKeys.org.adoption(orgSlug),
+    queryKey: queryKeys.org.adoption(orgSlug, timeZone),
     queryFn: () =>
-      unwrap(api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', { params: { path: { orgSlug } } })),
+      unwrap(
+        api.GET('/orgs/{orgSlug}/mfa-schedule/adoption', {
+          params: { path: { orgSlug }, query: { tz: timeZone } },
+        }),
+      ),
   });
 
 const ifMatch = (orgSlug: string, etag: string) => ({

@@ -1,15 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memberSummaryQuery } from '@/api/queries';
 import { plural } from '../format';
@@ -17,8 +7,15 @@ import { ErrorState } from '@/lib/error-state';
 import { formatCount } from '@/lib/format';
 import { WAVES, type WaveKey } from '@/lib/reminder-waves';
 import type { ScheduleState } from './api';
-import { zonedDateTime } from '@/lib/zoned-date';
-import { addDays, dateIn, startOfDayIso, viewerTimeZone } from '@/lib/zoned-date';
+import {
+  addDays,
+  dateIn,
+  formatDay,
+  startOfDayIso,
+  viewerTimeZone,
+  zonedDateTime,
+} from '@/lib/zoned-date';
+import { parseDay, ScheduleDateField } from './schedule-date-field';
 
 export interface ScheduleChoice {
   requiredFrom: string;
@@ -84,17 +81,19 @@ export function ScheduleDialog({
   const min = addDays(today, 1);
   const max = addDays(today, 365);
   const current = schedule.requiredFrom ? dateIn(Date.parse(schedule.requiredFrom), zone) : null;
-  const [date, setDate] = useState(current ?? addDays(today, 30));
+  const [text, setText] = useState(formatDay(current ?? addDays(today, 30)));
   const [plan, setPlan] = useState<string[]>(WAVES.map((w) => w.key));
   const [touched, setTouched] = useState(false);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const dateError = !valid
+  const date = parseDay(text);
+  const dateError = !text.trim()
     ? 'Enter a date.'
-    : date < min
-      ? 'Pick a day from tomorrow on.'
-      : date > max
-        ? 'Pick a day at most 365 days ahead.'
-        : null;
+    : !date
+      ? `Enter a date such as ${formatDay(min)}.`
+      : date < min
+        ? 'Pick a day from tomorrow on.'
+        : date > max
+          ? 'Pick a day at most 365 days ahead.'
+          : null;
 
   return (
     <Modal
@@ -112,7 +111,7 @@ export function ScheduleDialog({
         onSubmit={(event) => {
           event.preventDefault();
           setTouched(true);
-          if (dateError) return;
+          if (dateError || !date) return;
           onConfirm({
             requiredFrom: startOfDayIso(date, zone),
             reminderPlan: plan.filter((k): k is WaveKey => WAVES.some((w) => w.key === k)),
@@ -120,22 +119,19 @@ export function ScheduleDialog({
         }}
       >
         <Stack gap="md">
-          <TextInput
-            type="date"
-            label="Required from"
+          <ScheduleDateField
+            text={text}
+            onText={setText}
+            min={min}
+            max={max}
             description={
-              valid && !dateError
+              date && !dateError
                 ? `From the start of that day: ${zonedDateTime(startOfDayIso(date, zone))}.`
                 : `In your time zone, ${zone}: tomorrow to 365 days ahead.`
             }
-            min={min}
-            max={max}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
             error={touched ? dateError : null}
-            required
             disabled={saving}
+            onBlur={() => setTouched(true)}
           />
           {mode === 'create' && (
             <>

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
 import { errorMessage, isApiError } from '@/api/problem';
 import { ErrorState } from '@/lib/error-state';
+import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import {
   cancelSchedule,
   changeScheduleDate,
@@ -15,13 +16,19 @@ import {
 } from './api';
 import { ConfirmAction } from './confirm-action';
 import { countdown, zonedDateTime } from '@/lib/zoned-date';
-import { ScheduleDialog, type ScheduleChoice } from './schedule-dialog';
+import type { ScheduleChoice } from './schedule-dialog';
 import { ScheduleProgress } from './schedule-progress';
 
 /** The chart (recharts) is its own chunk: only owners and admins with a schedule load it. */
 const AdoptionChart = lazy(() =>
   import('./adoption-chart').then((m) => ({ default: m.AdoptionChart })),
 );
+
+/** The dialog (with @mantine/dates and its styles) is its own chunk, fetched on hover or focus. */
+const ScheduleDialog = lazyWithPreload(() =>
+  import('./schedule-dialog').then((m) => m.ScheduleDialog),
+);
+const preloadDialog = { onMouseEnter: ScheduleDialog.preload, onFocus: ScheduleDialog.preload };
 
 type Open = 'create' | 'change' | 'cancel' | 'now' | null;
 
@@ -116,7 +123,12 @@ export function SchedulePanel({
             <ScheduleProgress schedule={s} />
             {canChange ? (
               <Group gap="xs">
-                <Button size="xs" variant="default" onClick={() => show('change')}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => show('change')}
+                  {...preloadDialog}
+                >
                   Change date
                 </Button>
                 <Button size="xs" variant="default" onClick={() => show('cancel')}>
@@ -144,7 +156,12 @@ export function SchedulePanel({
       )}
       {s.status !== 'scheduled' && !mfaRequired && manager && (
         <Group>
-          <Button variant="default" disabled={!canChange} onClick={() => show('create')}>
+          <Button
+            variant="default"
+            disabled={!canChange}
+            onClick={() => show('create')}
+            {...preloadDialog}
+          >
             Require from a date…
           </Button>
         </Group>
@@ -168,19 +185,21 @@ export function SchedulePanel({
         </Suspense>
       )}
       {(open === 'create' || open === 'change') && (
-        <ScheduleDialog
-          orgSlug={orgSlug}
-          orgName={orgName}
-          schedule={s}
-          mode={open}
-          saving={save.isPending}
-          errorText={errorText}
-          onConfirm={(choice) => {
-            setErrorText(null);
-            save.mutate({ action: open, choice });
-          }}
-          onClose={close}
-        />
+        <Suspense fallback={null}>
+          <ScheduleDialog.Component
+            orgSlug={orgSlug}
+            orgName={orgName}
+            schedule={s}
+            mode={open}
+            saving={save.isPending}
+            errorText={errorText}
+            onConfirm={(choice) => {
+              setErrorText(null);
+              save.mutate({ action: open, choice });
+            }}
+            onClose={close}
+          />
+        </Suspense>
       )}
       {open === 'cancel' && (
         <ConfirmAction

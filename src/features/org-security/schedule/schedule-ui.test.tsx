@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../../tests/render';
 import { db } from '@/mocks/db';
-import { addDays, dateIn, startOfDayIso, viewerTimeZone } from '@/lib/zoned-date';
+import { addDays, dateIn, formatDay, startOfDayIso, viewerTimeZone } from '@/lib/zoned-date';
 import { oliviaSchedules } from '@/mocks/schedule-test-helpers';
 import { TEST_NOW } from '../../../../tests/setup';
 
@@ -13,24 +13,47 @@ const acme = () => {
   return org;
 };
 const today = () => dateIn(TEST_NOW, viewerTimeZone());
+/** The calendar's name of a day: "2026-11-29" → "29 November 2026". */
+function calendarName(day: string) {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${d} ${month} ${y}`;
+}
 
 async function openDialog() {
   const app = await renderApp(PAGE, { as: 'olivia' });
-  await app.user.click(
-    await app.screen.findByRole('button', { name: 'Require from a date…' }, { timeout: 10_000 }),
+  const button = await app.screen.findByRole(
+    'button',
+    { name: 'Require from a date…' },
+    { timeout: 10_000 },
   );
-  const dialog = await app.screen.findByRole('dialog', {
-    name: 'Require MFA in Acme Corp from a date',
-  });
+  await app.user.hover(button); // starts loading the dialog's code, as a pointer does
+  await app.user.click(button);
+  const dialog = await app.screen.findByRole(
+    'dialog',
+    { name: 'Require MFA in Acme Corp from a date' },
+    { timeout: 10_000 },
+  );
   return { ...app, dialog };
+}
+
+type App = Awaited<ReturnType<typeof openDialog>>;
+const dateField = (dialog: HTMLElement) =>
+  within(dialog).getByRole('textbox', { name: /Required from/ });
+
+/** Enters `day` ("2026-12-12") in the date field as a person would, "Dec 12, 2026" (pasted). */
+async function typeDate({ user }: Pick<App, 'user'>, dialog: HTMLElement, day: string) {
+  await user.clear(dateField(dialog));
+  await user.paste(formatDay(day));
 }
 
 /** Olivia schedules Acme through the dialog, `days` ahead, with `plan` checked. */
 async function scheduleThroughDialog(days = 14) {
   const app = await openDialog();
-  fireEvent.change(within(app.dialog).getByLabelText(/Required from/), {
-    target: { value: addDays(today(), days) },
-  });
+  await typeDate(app, app.dialog, addDays(today(), days));
   await app.user.click(within(app.dialog).getByRole('button', { name: 'Schedule' }));
   await app.screen.findByText(/MFA required from .* \(in 14 days\)/);
   return app;
@@ -48,24 +71,49 @@ describe('Require from a date…', () => {
   });
 
   it('refuses today and more than 365 days ahead in the page, sending nothing', async () => {
-    const { dialog, user } = await openDialog();
-    const input = within(dialog).getByLabelText(/Required from/);
-    fireEvent.change(input, { target: { value: today() } });
+    const app = await openDialog();
+    const { dialog, user } = app;
+    await typeDate(app, dialog, today());
     await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
     expect(await within(dialog).findByText('Pick a day from tomorrow on.')).toBeInTheDocument();
-    fireEvent.change(input, { target: { value: addDays(today(), 366) } });
+    await typeDate(app, dialog, addDays(today(), 366));
     expect(
       await within(dialog).findByText('Pick a day at most 365 days ahead.'),
     ).toBeInTheDocument();
     expect(acme().mfaSchedule).toBeUndefined();
   });
 
-  it('schedules with the plan chosen and shows the scheduled state', async () => {
+  it('offers in its calendar only the days from tomorrow to 365 days ahead', async () => {
     const { dialog, user, screen } = await openDialog();
+    await typeDate({ user }, dialog, addDays(today(), 1)); // the calendar opens under the field
+    const day = (d: string) => screen.getByRole('button', { name: calendarName(d) });
+    expect(day(today())).toBeDisabled();
+    await user.click(day(addDays(today(), 2)));
+    expect(dateField(dialog)).toHaveValue(formatDay(addDays(today(), 2)));
+    expect(
+      within(dialog).getByText(/From the start of that day: Nov 30, 2026, 12:00 AM \(UTC\)/),
+    ).toBeInTheDocument();
+    await typeDate({ user }, dialog, addDays(today(), 365));
+    expect(day(addDays(today(), 365))).toBeEnabled();
+    expect(day(addDays(today(), 366))).toBeDisabled();
+  });
+
+  it('closes the calendar on Escape, and the dialog only on a second Escape', async () => {
+    const { dialog, user, screen } = await openDialog();
+    await user.click(dateField(dialog));
+    expect(await screen.findByRole('button', { name: 'Next month' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Next month' })).toBeNull());
+    expect(dialog).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
+  it('schedules with the plan chosen and shows the scheduled state', async () => {
+    const app = await openDialog();
+    const { dialog, user, screen } = app;
     await user.click(within(dialog).getByRole('checkbox', { name: 'Now' }));
-    fireEvent.change(within(dialog).getByLabelText(/Required from/), {
-      target: { value: addDays(today(), 14) },
-    });
+    await typeDate(app, dialog, addDays(today(), 14));
     await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
     expect(await screen.findByText(/MFA required from .* \(in 14 days\)/)).toBeInTheDocument();
     expect(acme().mfaSchedule?.plan).toEqual(['7d', '3d', '1d']);
@@ -92,16 +140,15 @@ describe('while scheduled', () => {
   });
 
   it('says "changed meanwhile" when another admin changed it, and shows the fresh state', async () => {
-    const { user, screen } = await scheduleThroughDialog();
+    const app = await scheduleThroughDialog();
+    const { user, screen } = app;
     const s = acme().mfaSchedule;
     if (!s) throw new Error('no schedule');
     s.requiredFrom += 86_400_000; // someone else moved it a day
     s.version++;
     await user.click(screen.getByRole('button', { name: 'Change date' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the date' });
-    fireEvent.change(within(dialog).getByLabelText(/Required from/), {
-      target: { value: addDays(today(), 20) },
-    });
+    await typeDate(app, dialog, addDays(today(), 20));
     await user.click(within(dialog).getByRole('button', { name: 'Save date' }));
     expect(await within(dialog).findByText(/changed the schedule meanwhile/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText(/\(in 15 days\)/)).toBeInTheDocument());
@@ -116,10 +163,31 @@ describe('while scheduled', () => {
     expect(acme().mfaRequired).toBe(true);
   });
 
+  // Before the test that dismisses the banner: a dismissal holds for a day in this page's memory.
+  it("links the banner's Set up MFA back to the page, its query included", async () => {
+    await oliviaSchedules(startOfDayIso(addDays(today(), 14), viewerTimeZone()));
+    const page = `${PAGE}?q=ada&mfa=disabled`;
+    const { screen } = await renderApp(page, { as: 'mia' });
+    const banner = await screen.findByRole(
+      'region',
+      { name: 'Acme Corp requires MFA' },
+      { timeout: 10_000 },
+    );
+    expect(within(banner).getByRole('link', { name: 'Set up MFA' })).toHaveAttribute(
+      'href',
+      `/profile/security?returnTo=${encodeURIComponent(page)}`,
+    );
+  });
+
   it('shows a member the date read-only, and the banner, dismissible for a day', async () => {
     await oliviaSchedules(startOfDayIso(addDays(today(), 14), viewerTimeZone()));
     const { user, screen } = await renderApp(PAGE, { as: 'mia' });
-    const banner = await screen.findByRole('region', { name: 'Acme Corp requires MFA' });
+    // The banner is its own chunk, loaded for organizations with a rollout.
+    const banner = await screen.findByRole(
+      'region',
+      { name: 'Acme Corp requires MFA' },
+      { timeout: 10_000 },
+    );
     expect(banner).toHaveTextContent(/Acme Corp requires MFA from .* \(in 14 days\)/);
     expect(within(banner).getByRole('link', { name: 'Set up MFA' })).toHaveAttribute(
       'href',
