@@ -8,9 +8,9 @@ import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-e
 import type { AfterSetupState } from '../after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
-import { passkeysQuery } from '@/features/mfa-enrollment/passkey-api';
-import { PasskeysSection } from '@/features/mfa-enrollment/passkeys-section';
-import { RecentSecurityActivity } from '@/features/mfa-enrollment/security-activity';
+import { passkeysQuery } from '@/features/mfa-enrollment/passkeys/passkey-api';
+import { PasskeysSection } from '@/features/mfa-enrollment/passkeys/passkeys-section';
+import { RecentSecurityActivity } from '@/features/mfa-enrollment/activity/security-activity';
 import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';

@@ -8,22 +8,22 @@ import {
   type Member,
   type MemberSort,
 } from './api';
-import { BulkBar } from './bulk-bar';
-import { CONFIRM_ABOVE, ConfirmBulkSend } from './confirm-bulk-send';
-import { MemberFilters, type FilterPatch } from './member-filters';
-import { MembersTable } from './members-table';
+import { BulkBar } from './reminders/bulk-bar';
+import { CONFIRM_ABOVE, ConfirmBulkSend } from './reminders/confirm-bulk-send';
+import { MemberFilters, type FilterPatch } from './table/member-filters';
+import { MembersTable } from './table/members-table';
 import { MfaSummary } from './mfa-summary';
-import { Notice, type NoticeState } from './notice';
-import { ReminderJobProgress } from './reminder-jobs';
-import { RowActionsContext } from './row-menu';
-import { resetOutcome } from './reset-outcome';
-import { useResetMfaFlow } from './reset-mfa-flow';
-import { ResetRequests } from './reset-requests';
-import { StepUpContext, type StepUpSlot } from './step-up-slot';
-import { selectedCount, useSelection } from './selection';
-import { useCsvExport } from './use-csv-export';
-import { selectionBody, useReminderFlow } from './use-reminder-flow';
-import { filterOf, hasFilter, PER_PAGE_OPTIONS, useMemberView } from './view-params';
+import { Notice, type NoticeState } from './reminders/notice';
+import { ReminderJobProgress } from './jobs/reminder-jobs';
+import { RowActionsContext } from './table/row-menu';
+import { resetOutcome } from './reset/reset-outcome';
+import { useResetMfaFlow } from './reset/reset-mfa-flow';
+import { ResetRequests } from './reset/reset-requests';
+import { StepUpContext, type StepUpSlot } from './reset/step-up-slot';
+import { selectedCount, useSelection } from './table/selection';
+import { useCsvExport } from './table/use-csv-export';
+import { selectionBody, useReminderFlow } from './reminders/use-reminder-flow';
+import { filterOf, hasFilter, PER_PAGE_OPTIONS, useMemberView } from './table/view-params';
 import { formatCount } from '@/lib/format';
 import { returnFocus } from '@/lib/focus-return';
 

@@ -9,12 +9,12 @@ import { MfaEnabledDetails, MfaNotEnabledDetails } from './mfa-status';
 
 // The dialogs (and the QR code inside the setup flow) load on first use: the page itself stays
 // small, and their code is fetched while the person reads the status.
-const setupFlow = lazyWithPreload(() => import('./setup-flow').then((m) => m.SetupFlow));
+const setupFlow = lazyWithPreload(() => import('./setup/setup-flow').then((m) => m.SetupFlow));
 const regenerate = lazyWithPreload(() =>
-  import('./regenerate-codes').then((m) => m.RegenerateCodesModal),
+  import('./manage/regenerate-codes').then((m) => m.RegenerateCodesModal),
 );
 const remove = lazyWithPreload(() =>
-  import('./remove-authenticator').then((m) => m.RemoveAuthenticatorModal),
+  import('./manage/remove-authenticator').then((m) => m.RemoveAuthenticatorModal),
 );
 const SetupFlow = setupFlow.Component;
 const RegenerateCodesModal = regenerate.Component;
