@@ -15,7 +15,11 @@ export const MUTATION_MODULES = {
   },
   'recovery-codes': {
     mutate: ['src/mocks/recovery-codes.ts', 'src/mocks/credentials.ts'],
-    tests: ['src/mocks/auth.test.ts', 'src/mocks/enrollment.test.ts'],
+    tests: [
+      'src/mocks/auth.test.ts',
+      'src/mocks/enrollment.test.ts',
+      'src/mocks/recovery-codes.test.ts',
+    ],
     added: [RULES],
   },
   'rate-limits': {
