@@ -30,6 +30,13 @@ describe('problem documents and rate limits', () => {
     expect(bare).not.toHaveProperty('detail');
   });
 
+  it('as an Error, its message is the detail, or the title when there is none', () => {
+    expect(new ProblemError(404, 'not_found', 'Not found', 'No such job.').message).toBe(
+      'No such job.',
+    );
+    expect(new ProblemError(404, 'not_found', 'Not found').message).toBe('Not found');
+  });
+
   it('badRequest and notFound: their titles, default code and detail', () => {
     expect(badRequest('Bad.')).toMatchObject({
       status: 400,

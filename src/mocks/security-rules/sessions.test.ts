@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clock, db } from '../db';
 import { deployment } from '../deployment';
 import {
@@ -23,6 +23,12 @@ afterEach(() => {
 });
 
 describe('sessions', () => {
+  it("by default live in the mock's own jar (the in-browser mock), not in a cookie", async () => {
+    vi.resetModules();
+    const fresh = await import('../sessions');
+    expect(fresh.transport).toEqual({ mode: 'jar' });
+  });
+
   it('a new session lasts 12 hours and is the jar session in jar mode', () => {
     const session = createSession('usr_adam', ['pwd']);
     expect(session).toMatchObject({
