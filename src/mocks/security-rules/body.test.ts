@@ -105,7 +105,7 @@ describe('fields', () => {
     for (const [length, max] of [
       [401, 400],
       [65, 64],
-    ]) {
+    ] as const) {
       const p = refusal(() => stringField({ a: 'x'.repeat(length) }, 'a', true, max));
       expect(p).toMatchObject({
         status: 400,

@@ -75,8 +75,9 @@ describe('problem documents and rate limits', () => {
   });
 
   it('guard answers a ProblemError as its document and lets any other error through', async () => {
-    const info = { response: { untyped: (r: Response) => r } };
-    const refused = await guard(() => {
+    type Info = { response: { untyped: (r: Response) => Response } };
+    const info: Info = { response: { untyped: (r) => r } };
+    const refused = await guard<Info, Response>(() => {
       throw notFound();
     })(info);
     expect(refused.status).toBe(404);
@@ -84,7 +85,7 @@ describe('problem documents and rate limits', () => {
     const ok = new Response('fine');
     expect(await guard(() => ok)(info)).toBe(ok);
     await expect(
-      guard(() => {
+      guard<Info, Response>(() => {
         throw new TypeError('boom');
       })(info),
     ).rejects.toThrow(new TypeError('boom'));
