@@ -11,6 +11,11 @@ export interface ContractContext {
   validator: OpenApiValidator;
   /** The server has the mock's test controls (reset, clock): time travel and a fresh world. */
   controls: boolean;
+  /**
+   * The Console's origin, as a browser would send it in `Origin` and sign it into a passkey's
+   * client data (`--app-origin`; default: the base URL's own origin).
+   */
+  appOrigin: string;
   /** Every (operationId status) pair validated, and how many answers. */
   validated: Map<string, number>;
   failures: string[];
@@ -95,6 +100,11 @@ export class Actor {
     this.request('PATCH', path, { ...options, body });
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options);
 }
+
+/** node:test options for a scenario that needs the demo server's test controls. */
+export const controlsOnly = () => ({
+  skip: ctx().controls ? false : 'needs the demo test controls (/__mock/reset, /__mock/clock)',
+});
 
 /** Raw call to a test control of the demo server (not part of the contract, not validated). */
 export async function control(path: string, body: unknown = {}): Promise<Response> {

@@ -3,6 +3,7 @@ import { limitScenarios } from './limits';
 import { meScenarios } from './me';
 import { memberScenarios } from './members';
 import { orgScenarios } from './orgs';
+import { passkeyScenarios } from './passkeys';
 import { refusalScenarios } from './refusals';
 import { reminderScenarios } from './reminders';
 
@@ -12,6 +13,7 @@ export const scenarios: Record<string, () => void> = {
   'request limits': limitScenarios,
   'signing in': authScenarios,
   'my profile and MFA': meScenarios,
+  passkeys: passkeyScenarios,
   organizations: orgScenarios,
   members: memberScenarios,
   reminders: reminderScenarios,

@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { TOTP, Secret } from 'otpauth';
 import {
   advance,
-  ctx,
+  controlsOnly,
   OLIVIA_SECRET,
   reset,
-  serverNow,
   signedIn,
   totpCode,
   wrongCode,
-  type Actor,
 } from '../context';
-
-const controlsOnly = () => ({ skip: ctx().controls ? false : 'needs the demo test controls' });
-
-async function appCode(secret: string): Promise<string> {
-  if (ctx().controls) await advance(30_000);
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
-    timestamp: await serverNow(),
-  });
-}
-
-async function enroll(mia: Actor): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const started = await mia.post('/me/mfa/totp/enrollments', {});
-  assert.equal(started.status, 201);
-  const { id, secret } = started.json as { id: string; secret: string };
-  const verified = await mia.post(`/me/mfa/totp/enrollments/${id}/verify`, {
-    code: await appCode(secret),
-  });
-  assert.equal(verified.status, 200);
-  return { secret, recoveryCodes: verified.json.recoveryCodes as string[] };
-}
+import { appCode, enrollTotp } from '../people';
 
 export function meScenarios() {
   before(reset);
@@ -110,7 +88,7 @@ export function meScenarios() {
     const adam = await signedIn('adam');
     assert.equal((await adam.post('/me/mfa/removal', { code: '123456' })).status, 409);
     const mia = await signedIn('mia');
-    const { secret, recoveryCodes } = await enroll(mia);
+    const { secret, recoveryCodes } = await enrollTotp(mia);
     assert.equal((await mia.post('/me/mfa/removal', {})).status, 400);
     assert.equal(
       (await mia.post('/me/mfa/removal', { code: await wrongCode(secret) })).status,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { ctx, reset, signedIn } from '../context';
+import { controlsOnly, reset, signedIn } from '../context';
 
-const controlsOnly = () => ({ skip: ctx().controls ? false : 'needs the demo test controls' });
 let keys = 0;
 const key = () => ({ headers: { 'Idempotency-Key': `contract-${Date.now()}-${++keys}` } });
 
