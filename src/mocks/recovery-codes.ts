@@ -18,7 +18,12 @@ export function newRecoveryCode(random: (n: number) => Uint8Array = secureBytes)
         raw += RECOVERY_ALPHABET[index];
     }
   }
-  return raw.match(/.{4}/g)?.join('-') ?? raw;
+  return inGroupsOfFour(raw);
+}
+
+/** A code as people see it: its first 16 characters in four groups of four (`abcd-efgh-…`). */
+export function inGroupsOfFour(raw: string): string {
+  return [0, 4, 8, 12].map((at) => raw.slice(at, at + 4)).join('-');
 }
 
 /**
