@@ -151,13 +151,16 @@ export const GUS_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 export const PASSWORD = 'nimbus-demo';
 export const email = (name: string) => `${name}@example.com`;
 
-/** Sign in as a demo account (with its TOTP code when it has MFA). */
-export async function signedIn(name: 'olivia' | 'adam' | 'mia' | 'gus'): Promise<Actor> {
+/** Sign in as a demo account (with its TOTP code when it has MFA: its seeded or given secret). */
+export async function signedIn(
+  name: 'olivia' | 'adam' | 'mia' | 'gus',
+  appSecret?: string,
+): Promise<Actor> {
   const actor = new Actor();
   const first = await actor.post('/auth/sign-in', { email: email(name), password: PASSWORD });
   assert.equal(first.status, 200);
   if (first.json.status === 'mfa_required') {
-    const secret = name === 'olivia' ? OLIVIA_SECRET : GUS_SECRET;
+    const secret = appSecret ?? (name === 'olivia' ? OLIVIA_SECRET : GUS_SECRET);
     const challenge = first.json.challenge as { id: string };
     const second = await actor.post('/auth/mfa', {
       challengeId: challenge.id,

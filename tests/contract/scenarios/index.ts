@@ -1,6 +1,7 @@
 import { authScenarios } from './auth';
 import { limitScenarios } from './limits';
 import { meScenarios } from './me';
+import { mfaResetScenarios } from './mfa-reset';
 import { memberScenarios } from './members';
 import { orgScenarios } from './orgs';
 import { passkeyScenarios } from './passkeys';
@@ -17,4 +18,5 @@ export const scenarios: Record<string, () => void> = {
   organizations: orgScenarios,
   members: memberScenarios,
   reminders: reminderScenarios,
+  'MFA resets': mfaResetScenarios,
 };
