@@ -18,5 +18,5 @@ export function hashRecoveryCode(userId: string, code: string): string {
  * (recovery-codes.ts) are known to keep working.
  */
 export function formatRecoveryCode(bytes: Uint8Array): string {
-  return inGroupsOfFour(base32(bytes).toLowerCase());
+  return inGroupsOfFour(base32(bytes).slice(0, 16).toLowerCase());
 }

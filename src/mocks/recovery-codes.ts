@@ -21,9 +21,11 @@ export function newRecoveryCode(random: (n: number) => Uint8Array = secureBytes)
   return inGroupsOfFour(raw);
 }
 
-/** A code as people see it: its first 16 characters in four groups of four (`abcd-efgh-…`). */
+/** A code as people see it: groups of four characters joined by hyphens (`abcd-efgh-…`). */
 export function inGroupsOfFour(raw: string): string {
-  return [0, 4, 8, 12].map((at) => raw.slice(at, at + 4)).join('-');
+  const groups: string[] = [];
+  for (let at = 0; at < raw.length; at += 4) groups.push(raw.slice(at, at + 4));
+  return groups.join('-');
 }
 
 /**
