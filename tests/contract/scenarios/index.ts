@@ -7,6 +7,7 @@ import { orgScenarios } from './orgs';
 import { passkeyScenarios } from './passkeys';
 import { refusalScenarios } from './refusals';
 import { reminderScenarios } from './reminders';
+import { scheduleScenarios } from './schedule';
 
 /** The behaviour tests, by area; each starts from a fresh demo world when the server allows. */
 export const scenarios: Record<string, () => void> = {
@@ -19,4 +20,5 @@ export const scenarios: Record<string, () => void> = {
   members: memberScenarios,
   reminders: reminderScenarios,
   'MFA resets': mfaResetScenarios,
+  'rollout schedule': scheduleScenarios,
 };
