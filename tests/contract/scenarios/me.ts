@@ -113,4 +113,17 @@ export function meScenarios() {
     assert.equal((await olivia.post('/session/mfa', { code: '123456' })).status, 429);
     await reset();
   });
+
+  it('my security activity: pages by cursor (200); a bad limit or cursor is 400', async () => {
+    const olivia = await signedIn('olivia');
+    const first = await olivia.get('/me/security-activity?limit=1');
+    assert.equal(first.status, 200);
+    const cursor = first.json.nextCursor as string | null;
+    if (cursor) {
+      const next = await olivia.get(`/me/security-activity?limit=1&cursor=${cursor}`);
+      assert.equal(next.status, 200);
+    }
+    for (const query of ['?limit=0', '?limit=51', '?limit=x', '?cursor=nope'])
+      assert.equal((await olivia.get(`/me/security-activity${query}`)).status, 400, query);
+  });
 }

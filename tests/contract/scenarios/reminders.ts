@@ -53,6 +53,19 @@ export function reminderScenarios() {
     );
   });
 
+  it('a preview says what a send would do (200); 400 bad body, 403 members, 404 elsewhere', async () => {
+    const olivia = await signedIn('olivia');
+    const preview = (actor: typeof olivia, slug: string, body: unknown) =>
+      actor.post(`/orgs/${slug}/reminders/preview`, body);
+    const answer = await preview(olivia, 'acme', { filter: { mfa: 'disabled' } });
+    assert.equal(answer.status, 200);
+    assert.equal(typeof answer.json.wouldSend, 'number');
+    assert.equal((await preview(olivia, 'acme', { userIds: [] })).status, 400);
+    assert.equal((await preview(olivia, 'no-such-org', { userIds: ['x'] })).status, 404);
+    const mia = await signedIn('mia');
+    assert.equal((await preview(mia, 'acme', { userIds: ['x'] })).status, 403);
+  });
+
   it('a large send becomes a job (202 + Location) that can be read, listed and cancelled', async () => {
     const olivia = await signedIn('olivia');
     const started = await olivia.post(
