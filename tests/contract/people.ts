@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { TOTP, Secret } from 'otpauth';
-import { advance, ctx, serverNow, type Actor } from './context';
+import { totpCode, type Actor } from './context';
 
 /**
- * What scenarios do as a person beyond signing in: a code from a freshly set-up app, setting up
- * the app, and finding someone in an organization's member list (ids are the server's own).
+ * What scenarios do as a person beyond signing in: setting up the app, and finding someone in an
+ * organization's member list (ids are the server's own).
  */
-
-/** The code an app shows now for `secret` (with test controls: one step later each time). */
-export async function appCode(secret: string): Promise<string> {
-  if (ctx().controls) await advance(30_000);
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
-    timestamp: await serverNow(),
-  });
-}
 
 /** Set up the authenticator app for the signed-in `actor`: its secret and recovery codes. */
 export async function enrollTotp(
@@ -23,7 +14,7 @@ export async function enrollTotp(
   assert.equal(started.status, 201);
   const { id, secret } = started.json as { id: string; secret: string };
   const verified = await actor.post(`/me/mfa/totp/enrollments/${id}/verify`, {
-    code: await appCode(secret),
+    code: await totpCode(secret),
   });
   assert.equal(verified.status, 200);
   return { secret, recoveryCodes: verified.json.recoveryCodes as string[] };
