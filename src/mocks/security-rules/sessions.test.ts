@@ -6,6 +6,7 @@ import {
   createSession,
   endOtherSessions,
   findSession,
+  mfaProvedAt,
   requireSession,
   sessionCookieHeaders,
   transport,
@@ -109,6 +110,14 @@ describe('sessions', () => {
     clock.advance(5_000);
     expect(createSession('usr_mia', ['pwd', 'otp', 'mfa']).mfaAt).toBe(clock.now());
     expect(createSession('usr_mia', ['pwd'])).not.toHaveProperty('mfaAt');
+  });
+
+  it('says when MFA was proved: only for a session whose amr has mfa', () => {
+    const session = createSession('usr_mia', ['pwd', 'otp', 'mfa']);
+    expect(mfaProvedAt(session)).toBe(clock.now());
+    expect(mfaProvedAt({ ...session, amr: ['pwd'] })).toBeNull();
+    expect(mfaProvedAt({ ...session, mfaAt: undefined })).toBeNull();
+    expect(mfaProvedAt(createSession('usr_mia', ['pwd']))).toBeNull();
   });
 
   it('reads a cookie value that itself contains "=" whole', () => {
