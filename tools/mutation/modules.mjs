@@ -43,6 +43,17 @@ export const MUTATION_MODULES = {
     tests: ['src/mocks/auth.test.ts', 'src/mocks/abuse.test.ts', 'src/mocks/csrf.test.ts'],
     added: [RULES],
   },
+  // The client's member list view in the URL (sort, paging, filters): a wrong fallback shows the
+  // wrong people or sends parameters the server refuses.
+  'view-params': {
+    mutate: 'src/features/member-security/view-params.ts',
+    tests: [
+      'src/features/member-security/view-params.test.ts',
+      'src/features/member-security/member-list.test.tsx',
+    ],
+    added: ['src/features/member-security/view-params-url.test.tsx'],
+    environment: 'jsdom',
+  },
   'parse-access-error': {
     mutate: 'src/features/access/parse-access-error.ts',
     tests: ['src/features/access/parse-access-error.test.ts'],
