@@ -9,19 +9,25 @@ const view = (query: string) => parseView(new URLSearchParams(query));
 const DEFAULT_VIEW: ListParams = { sort: 'name', page: 1, perPage: 25 };
 
 /** useMemberView on the address `url`, with what the address and history then say. */
-function atUrl(url: string) {
+function atUrl(url: string, seen: string[] = []) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
   );
   return renderHook(
     () => ({
       ...useMemberView(),
-      search: useLocation().search,
+      search: seenAs(useLocation().search, seen),
       how: useNavigationType(),
       navigate: useNavigate(),
     }),
     { wrapper },
   );
+}
+
+/** Note every address the page renders with. */
+function seenAs(search: string, seen: string[]): string {
+  if (seen.at(-1) !== search) seen.push(search);
+  return search;
 }
 
 describe('parseView: a page number, a search and filters from the URL', () => {
@@ -97,7 +103,8 @@ describe('useMemberView: the view lives in the address', () => {
   });
 
   it('update writes a change in place, leaving out defaults and empty values', () => {
-    const { result } = atUrl('/x?tab=events&q=ann');
+    const seen: string[] = [];
+    const { result } = atUrl('/x?tab=events&q=ann', seen);
     act(() => result.current.update({ page: 3, sort: '-mfa' }));
     expect(result.current.search).toBe('?tab=events&q=ann&page=3&sort=-mfa');
     expect(result.current.how).toBe('REPLACE');
@@ -106,5 +113,12 @@ describe('useMemberView: the view lives in the address', () => {
     expect(result.current.view).toEqual({ ...DEFAULT_VIEW, perPage: 50 });
     act(() => result.current.update({ perPage: undefined, role: 'admin' }));
     expect(result.current.search).toBe('?tab=events&role=admin');
+    // Written once, already without them: no address with `q=` or `perPage=undefined` between.
+    expect(seen).toEqual([
+      '?tab=events&q=ann',
+      '?tab=events&q=ann&page=3&sort=-mfa',
+      '?tab=events&perPage=50',
+      '?tab=events&role=admin',
+    ]);
   });
 });
