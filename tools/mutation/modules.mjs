@@ -56,8 +56,14 @@ export const MUTATION_MODULES = {
   },
   'parse-access-error': {
     mutate: 'src/features/access/parse-access-error.ts',
-    tests: ['src/features/access/parse-access-error.test.ts'],
-    added: ['src/features/access/parse-access-error-clauses.test.ts'],
+    tests: [
+      'src/features/access/parse-access-error.test.ts',
+      'src/features/access/parse-access-error.pastes.test.ts',
+    ],
+    added: [
+      'src/features/access/parse-access-error-clauses.test.ts',
+      'src/features/access/parse-access-error-noise.test.ts',
+    ],
     // Pure functions: no mock backend to set up per run.
     setup: false,
   },
