@@ -13,6 +13,6 @@ export default defineConfig((env) => {
   // Most of these tests call the mock's handlers and pure functions: Node is enough, and much
   // faster per mutant than a fresh jsdom (MUTATION_ENVIRONMENT says which, per module).
   const environment = process.env.MUTATION_ENVIRONMENT ?? 'node';
-  const setupFiles = process.env.MUTATION_SETUP === '0' ? [] : base.test?.setupFiles;
+  const setupFiles = process.env.MUTATION_SETUP === '0' ? [] : ['./tests/mutation-setup.ts'];
   return { ...base, test: { ...base.test, include, environment, setupFiles } };
 });

@@ -1,5 +1,5 @@
 import { base32 } from './random';
-import { normalizeRecoveryCode } from './recovery-codes';
+import { inGroupsOfFour, normalizeRecoveryCode } from './recovery-codes';
 import { sha256Hex } from './sha256';
 
 /** How passwords and recovery codes are stored: salted by the user id, never in the clear. */
@@ -18,6 +18,5 @@ export function hashRecoveryCode(userId: string, code: string): string {
  * (recovery-codes.ts) are known to keep working.
  */
 export function formatRecoveryCode(bytes: Uint8Array): string {
-  const raw = base32(bytes).slice(0, 16).toLowerCase();
-  return raw.match(/.{4}/g)?.join('-') ?? raw;
+  return inGroupsOfFour(base32(bytes).slice(0, 16).toLowerCase());
 }

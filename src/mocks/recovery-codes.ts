@@ -18,7 +18,14 @@ export function newRecoveryCode(random: (n: number) => Uint8Array = secureBytes)
         raw += RECOVERY_ALPHABET[index];
     }
   }
-  return raw.match(/.{4}/g)?.join('-') ?? raw;
+  return inGroupsOfFour(raw);
+}
+
+/** A code as people see it: groups of four characters joined by hyphens (`abcd-efgh-…`). */
+export function inGroupsOfFour(raw: string): string {
+  const groups: string[] = [];
+  for (let at = 0; at < raw.length; at += 4) groups.push(raw.slice(at, at + 4));
+  return groups.join('-');
 }
 
 /**

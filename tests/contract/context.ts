@@ -11,6 +11,11 @@ export interface ContractContext {
   validator: OpenApiValidator;
   /** The server has the mock's test controls (reset, clock): time travel and a fresh world. */
   controls: boolean;
+  /**
+   * The Console's origin, as a browser would send it in `Origin` and sign it into a passkey's
+   * client data (`--app-origin`; default: the base URL's own origin).
+   */
+  appOrigin: string;
   /** Every (operationId status) pair validated, and how many answers. */
   validated: Map<string, number>;
   failures: string[];
@@ -96,6 +101,11 @@ export class Actor {
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options);
 }
 
+/** node:test options for a scenario that needs the demo server's test controls. */
+export const controlsOnly = () => ({
+  skip: ctx().controls ? false : 'needs the demo test controls (/__mock/reset, /__mock/clock)',
+});
+
 /** Raw call to a test control of the demo server (not part of the contract, not validated). */
 export async function control(path: string, body: unknown = {}): Promise<Response> {
   return fetch(`${ctx().baseUrl}/__mock/${path}`, {
@@ -141,13 +151,16 @@ export const GUS_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 export const PASSWORD = 'nimbus-demo';
 export const email = (name: string) => `${name}@example.com`;
 
-/** Sign in as a demo account (with its TOTP code when it has MFA). */
-export async function signedIn(name: 'olivia' | 'adam' | 'mia' | 'gus'): Promise<Actor> {
+/** Sign in as a demo account (with its TOTP code when it has MFA: its seeded or given secret). */
+export async function signedIn(
+  name: 'olivia' | 'adam' | 'mia' | 'gus',
+  appSecret?: string,
+): Promise<Actor> {
   const actor = new Actor();
   const first = await actor.post('/auth/sign-in', { email: email(name), password: PASSWORD });
   assert.equal(first.status, 200);
   if (first.json.status === 'mfa_required') {
-    const secret = name === 'olivia' ? OLIVIA_SECRET : GUS_SECRET;
+    const secret = appSecret ?? (name === 'olivia' ? OLIVIA_SECRET : GUS_SECRET);
     const challenge = first.json.challenge as { id: string };
     const second = await actor.post('/auth/mfa', {
       challengeId: challenge.id,

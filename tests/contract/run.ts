@@ -4,6 +4,8 @@
  * Without --base-url it starts the mock server (demo mode) on a free loopback port.
  * The server must hold the demo world (README); scenarios that need the demo server's test
  * controls (`/__mock/reset`, `/__mock/clock`) are skipped against a server without them.
+ * `--app-origin https://console.example`: the Console's origin that the server expects in
+ * passkeys' client data (default: the base URL's origin).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -73,6 +75,7 @@ setContext({
   baseUrl,
   validator,
   controls: probe?.status === 200,
+  appOrigin: argument('--app-origin') ?? new URL(baseUrl).origin,
   validated: new Map(),
   failures: [],
 });

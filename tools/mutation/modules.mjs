@@ -15,7 +15,11 @@ export const MUTATION_MODULES = {
   },
   'recovery-codes': {
     mutate: ['src/mocks/recovery-codes.ts', 'src/mocks/credentials.ts'],
-    tests: ['src/mocks/auth.test.ts', 'src/mocks/enrollment.test.ts'],
+    tests: [
+      'src/mocks/auth.test.ts',
+      'src/mocks/enrollment.test.ts',
+      'src/mocks/recovery-codes.test.ts',
+    ],
     added: [RULES],
   },
   'rate-limits': {
@@ -39,10 +43,27 @@ export const MUTATION_MODULES = {
     tests: ['src/mocks/auth.test.ts', 'src/mocks/abuse.test.ts', 'src/mocks/csrf.test.ts'],
     added: [RULES],
   },
+  // The client's member list view in the URL (sort, paging, filters): a wrong fallback shows the
+  // wrong people or sends parameters the server refuses.
+  'view-params': {
+    mutate: 'src/features/member-security/table/view-params.ts',
+    tests: [
+      'src/features/member-security/table/view-params.test.ts',
+      'src/features/member-security/table/member-list.test.tsx',
+    ],
+    added: ['src/features/member-security/table/view-params-url.test.tsx'],
+    environment: 'jsdom',
+  },
   'parse-access-error': {
     mutate: 'src/features/access/parse-access-error.ts',
-    tests: ['src/features/access/parse-access-error.test.ts'],
-    added: ['src/features/access/parse-access-error-clauses.test.ts'],
+    tests: [
+      'src/features/access/parse-access-error.test.ts',
+      'src/features/access/parse-access-error.pastes.test.ts',
+    ],
+    added: [
+      'src/features/access/parse-access-error-clauses.test.ts',
+      'src/features/access/parse-access-error-noise.test.ts',
+    ],
     // Pure functions: no mock backend to set up per run.
     setup: false,
   },

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../tests/api';
-import { db, membersOf } from '../db';
+import { db, isInitechLoaded, membersOf } from '../db';
 import { ProblemError } from '../problems';
 import { findMembership, requireManager, requireOrgAccess } from '../org-access';
 import { INITECH_ID } from '../seed';
@@ -55,6 +55,29 @@ describe('requireOrgAccess', () => {
     });
   });
 
+  it('says whether the person has a passkey (the blocked page offers to add one)', async () => {
+    await signInAs('mia');
+    const mia = db.users.get('usr_mia');
+    if (!mia) throw new Error('seed');
+    mia.passkeys = [];
+    const none = refusal(() => requireOrgAccess(request(), 'globex'));
+    expect(none.extra.parameters).toMatchObject({ passkeyEnabled: false });
+    mia.passkeys = [
+      {
+        id: 'cred-1',
+        publicKey: 'pk',
+        counter: 0,
+        transports: ['internal'],
+        aaguid: '00000000-0000-0000-0000-000000000000',
+        name: 'Laptop',
+        createdAt: 0,
+        lastUsedAt: null,
+      },
+    ];
+    const one = refusal(() => requireOrgAccess(request(), 'globex'));
+    expect(one.extra.parameters).toMatchObject({ passkeyEnabled: true });
+  });
+
   it('tells a person with MFA that only single sign-on is missing', async () => {
     await signInAs('gus');
     const p = refusal(() => requireOrgAccess(request(), 'globex'));
@@ -90,6 +113,15 @@ describe('requireManager', () => {
 });
 
 describe('findMembership', () => {
+  it('finds a generated Initech person before Initech was loaded, and loads it only for them', () => {
+    expect(isInitechLoaded()).toBe(false);
+    expect(findMembership(INITECH_ID, 'usr_mia')).toBeUndefined();
+    expect(findMembership(INITECH_ID, 'usr_olivia')?.role).toBe('owner');
+    expect(isInitechLoaded(), 'nobody generated was asked for').toBe(false);
+    expect(findMembership(INITECH_ID, 'usr_ini_0001')?.userId).toBe('usr_ini_0001');
+    expect(isInitechLoaded()).toBe(true);
+  });
+
   it('finds seeded members, generated Initech people, and nobody else', () => {
     expect(findMembership(INITECH_ID, 'usr_olivia')?.role).toBe('owner');
     const generated = membersOf(INITECH_ID).find((m) => m.userId.startsWith('usr_ini_'));

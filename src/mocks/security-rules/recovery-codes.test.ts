@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatRecoveryCode, hashRecoveryCode } from '../credentials';
-import { normalizeRecoveryCode } from '../recovery-codes';
+import { newRecoveryCode, normalizeRecoveryCode } from '../recovery-codes';
 
 describe('recovery codes', () => {
   it('are 16 lower-case base32 characters in four groups, from the first 80 bits', () => {
@@ -26,5 +26,22 @@ describe('recovery codes', () => {
     expect(hashRecoveryCode('usr_1', 'abcdefghijklmnop')).not.toBe(
       hashRecoveryCode('usr_2', 'abcdefghijklmnop'),
     );
+  });
+
+  it('new codes: bytes outside the 31 symbols are drawn again; exactly 16 symbols', () => {
+    // A byte's low 5 bits pick a symbol; 31 (as in 31, 63, 255) has none and is skipped.
+    const passes = [
+      Uint8Array.from([31, 63, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]),
+      Uint8Array.from([255, 30, 33, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]),
+    ];
+    const asked: number[] = [];
+    const random = (n: number) => {
+      asked.push(n);
+      const next = passes.shift();
+      if (!next) throw new Error('drew more than needed');
+      return next;
+    };
+    expect(newRecoveryCode(random)).toBe('2345-6789-abcd-efz3');
+    expect(asked).toEqual([16, 16]);
   });
 });

@@ -1,46 +1,35 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clock, db } from '../db';
+import { deployment } from '../deployment';
 import {
   createSession,
+  endOtherSessions,
   findSession,
+  mfaProvedAt,
   requireSession,
   sessionCookieHeaders,
   transport,
 } from '../sessions';
-import { problemResponse, ProblemError, tooManyRequests } from '../problems';
-import { readJson, rejectUnknownFields, stringField } from '../body';
+import { refusal } from './refusal';
 
 const TTL = 12 * 3_600_000;
 const withCookie = (cookie: string) =>
   new Request('http://localhost/api/session', { headers: { Cookie: cookie } });
-const body = (text: string) =>
-  new Request('http://localhost/api/x', { method: 'POST', body: text });
-
-function refusal(fn: () => unknown): ProblemError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-async function refusalOf(promise: Promise<unknown>): Promise<ProblemError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const publicUrl = deployment.publicUrl;
 
 afterEach(() => {
   transport.mode = 'jar';
+  deployment.publicUrl = publicUrl;
 });
 
 describe('sessions', () => {
+  it("by default live in the mock's own jar (the in-browser mock), not in a cookie", async () => {
+    vi.resetModules();
+    const fresh = await import('../sessions');
+    expect(fresh.transport).toEqual({ mode: 'jar' });
+  });
+
   it('a new session lasts 12 hours and is the jar session in jar mode', () => {
     const session = createSession('usr_adam', ['pwd']);
     expect(session).toMatchObject({
@@ -99,6 +88,8 @@ describe('sessions', () => {
     expect(refusal(() => requireSession(new Request('http://localhost/')))).toMatchObject({
       status: 401,
       code: 'unauthenticated',
+      title: 'Sign in required',
+      detail: 'Your session has ended. Sign in again.',
     });
     const session = createSession('usr_mia', ['pwd']);
     expect(requireSession(new Request('http://localhost/')).user.id).toBe('usr_mia');
@@ -108,78 +99,56 @@ describe('sessions', () => {
     });
     expect(session.id).toBeTruthy();
   });
-});
 
-describe('request parsing', () => {
-  it.each(['', '   ', '{"a":', '[1]', 'null', '"text"', '5'])(
-    'readJson refuses %j',
-    async (text) => {
-      const p = await refusalOf(readJson(body(text)));
-      expect(p).toMatchObject({ status: 400, code: 'invalid_json' });
-      expect(p.extra).toEqual({ parameters: { parameter: 'body' } });
-    },
-  );
-
-  it('readJson returns the object', async () => {
-    expect(await readJson(body(' {"a":1} '))).toEqual({ a: 1 });
+  it('an id is cookie-safe: "ses_", a counter and 128 random bits in hex', () => {
+    const ids = [createSession('usr_mia', ['pwd']).id, createSession('usr_mia', ['pwd']).id];
+    for (const id of ids) expect(id).toMatch(/^ses_[0-9a-z]+[0-9a-f]{32}$/);
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
-  it('stringField: required, optional, wrong type', () => {
-    expect(stringField({ a: 'x' }, 'a')).toBe('x');
-    expect(stringField({}, 'a', false)).toBeUndefined();
-    expect(stringField({ a: null }, 'a', false)).toBeUndefined();
-    for (const value of [undefined, null]) {
-      const p = refusal(() => stringField({ a: value }, 'a'));
-      expect(p).toMatchObject({ status: 400, code: 'missing_field', detail: '"a" is required.' });
-      expect(p.extra).toEqual({
-        parameters: { parameter: 'a' },
-        errors: [{ field: 'a', message: 'Required.' }],
-      });
-    }
-    const typed = refusal(() => stringField({ a: 1 }, 'a', false));
-    expect(typed).toMatchObject({ code: 'invalid_type', detail: '"a" must be a string.' });
-    expect(typed.extra).toEqual({
-      parameters: { parameter: 'a' },
-      errors: [{ field: 'a', message: 'Must be a string.' }],
-    });
+  it('records when MFA was proved only for a session made with MFA', () => {
+    clock.advance(5_000);
+    expect(createSession('usr_mia', ['pwd', 'otp', 'mfa']).mfaAt).toBe(clock.now());
+    expect(createSession('usr_mia', ['pwd'])).not.toHaveProperty('mfaAt');
   });
 
-  it('rejectUnknownFields names the first unknown field', () => {
-    expect(() => rejectUnknownFields({ a: 1 }, ['a', 'b'])).not.toThrow();
-    const p = refusal(() => rejectUnknownFields({ a: 1, z: 2 }, ['a']));
-    expect(p).toMatchObject({ status: 400, code: 'unknown_field', detail: 'Unknown field "z".' });
-    expect(p.extra).toEqual({ parameters: { parameter: 'z' } });
-  });
-});
-
-describe('problem documents and rate limits', () => {
-  it('a problem is application/problem+json with a type URL, its extras and headers', async () => {
-    const response = problemResponse(
-      new ProblemError(409, 'mfa_already_enabled', 'On', 'Already.', { extra: 1 }, { 'X-A': 'b' }),
-    );
-    expect(response.status).toBe(409);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.headers.get('x-a')).toBe('b');
-    expect(await response.json()).toEqual({
-      type: 'https://docs.nimbus.example/problems/mfa-already-enabled',
-      title: 'On',
-      status: 409,
-      code: 'mfa_already_enabled',
-      detail: 'Already.',
-      extra: 1,
-    });
-    const bare = await problemResponse(new ProblemError(404, 'not_found', 'Not found')).json();
-    expect(bare).not.toHaveProperty('detail');
+  it('says when MFA was proved: only for a session whose amr has mfa', () => {
+    const session = createSession('usr_mia', ['pwd', 'otp', 'mfa']);
+    expect(mfaProvedAt(session)).toBe(clock.now());
+    expect(mfaProvedAt({ ...session, amr: ['pwd'] })).toBeNull();
+    expect(mfaProvedAt({ ...session, mfaAt: undefined })).toBeNull();
+    expect(mfaProvedAt(createSession('usr_mia', ['pwd']))).toBeNull();
   });
 
-  it('429: Retry-After in whole seconds (rounded up, at least 1) and retryAt', () => {
-    const p = tooManyRequests('rate_limited', 'Slow down.', clock.now() + 1500);
-    expect(p).toMatchObject({ status: 429, code: 'rate_limited', detail: 'Slow down.' });
-    expect(p.headers).toEqual({ 'Retry-After': '2' });
-    expect(p.extra).toEqual({
-      parameters: { retryAt: new Date(clock.now() + 1500).toISOString(), retryAfterSeconds: 2 },
-    });
-    expect(tooManyRequests('x', 'y', clock.now() - 5000).headers['Retry-After']).toBe('1');
-    expect(tooManyRequests('x', 'y', clock.now() + 60_000).headers['Retry-After']).toBe('60');
+  it('reads a cookie value that itself contains "=" whole', () => {
+    transport.mode = 'cookie';
+    const session = createSession('usr_mia', ['pwd']);
+    db.sessions.set('a=b', { ...session, id: 'a=b' });
+    expect(findSession(withCookie('nimbus_session=a=b'))?.id).toBe('a=b');
+    expect(findSession(withCookie('nimbus_session=a'))).toBeNull();
+  });
+
+  it('the cookie is Secure over HTTPS or when the public URL is HTTPS, not otherwise', () => {
+    transport.mode = 'cookie';
+    const session = createSession('usr_mia', ['pwd']);
+    const cookie = (url: string) =>
+      sessionCookieHeaders(session, new Request(url))['Set-Cookie'] ?? '';
+    deployment.publicUrl = 'http://localhost:4173';
+    expect(cookie('http://localhost/api/session')).not.toContain('Secure');
+    expect(cookie('https://console.example/api/session')).toContain('HttpOnly; Secure; SameSite');
+    deployment.publicUrl = 'https://console.example';
+    expect(cookie('http://127.0.0.1:5330/api/session')).toContain('HttpOnly; Secure; SameSite');
+    expect(sessionCookieHeaders(null)['Set-Cookie']).toContain('Secure');
+  });
+
+  it("ending the other sessions keeps the current one and other people's, and counts", () => {
+    const keep = createSession('usr_mia', ['pwd']);
+    const others = [createSession('usr_mia', ['pwd']), createSession('usr_mia', ['pwd'])];
+    const adams = createSession('usr_adam', ['pwd']);
+    expect(endOtherSessions('usr_mia', keep.id)).toBe(2);
+    expect(others.some((s) => db.sessions.has(s.id))).toBe(false);
+    expect(db.sessions.has(keep.id)).toBe(true);
+    expect(db.sessions.has(adams.id)).toBe(true);
+    expect(endOtherSessions('usr_mia', keep.id)).toBe(0);
   });
 });

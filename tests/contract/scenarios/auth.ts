@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import {
   Actor,
   advance,
-  ctx,
+  controlsOnly,
   email,
   GUS_SECRET,
   OLIVIA_SECRET,
@@ -14,8 +14,6 @@ import {
   wrongCode,
 } from '../context';
 import { gap } from '../known-gaps';
-
-const controlsOnly = () => ({ skip: ctx().controls ? false : 'needs the demo test controls' });
 
 export function authScenarios() {
   before(reset);

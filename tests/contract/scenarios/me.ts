@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { TOTP, Secret } from 'otpauth';
 import {
   advance,
-  ctx,
+  controlsOnly,
   OLIVIA_SECRET,
   reset,
-  serverNow,
   signedIn,
   totpCode,
   wrongCode,
-  type Actor,
 } from '../context';
-
-const controlsOnly = () => ({ skip: ctx().controls ? false : 'needs the demo test controls' });
-
-async function appCode(secret: string): Promise<string> {
-  if (ctx().controls) await advance(30_000);
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
-    timestamp: await serverNow(),
-  });
-}
-
-async function enroll(mia: Actor): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const started = await mia.post('/me/mfa/totp/enrollments', {});
-  assert.equal(started.status, 201);
-  const { id, secret } = started.json as { id: string; secret: string };
-  const verified = await mia.post(`/me/mfa/totp/enrollments/${id}/verify`, {
-    code: await appCode(secret),
-  });
-  assert.equal(verified.status, 200);
-  return { secret, recoveryCodes: verified.json.recoveryCodes as string[] };
-}
+import { enrollTotp } from '../people';
 
 export function meScenarios() {
   before(reset);
@@ -61,10 +39,10 @@ export function meScenarios() {
     const secret = again.json.secret as string;
     assert.equal((await mia.post(path, { code: 'abc' })).status, 400);
     assert.equal((await mia.post(path, { code: await wrongCode(secret) })).status, 422);
-    assert.equal((await mia.post(path, { code: await appCode(secret) })).status, 200);
+    assert.equal((await mia.post(path, { code: await totpCode(secret) })).status, 200);
     assert.equal((await mia.post('/me/mfa/totp/enrollments', {})).status, 409, 'already on');
     // Remove it again, so the demo world is as before.
-    const removed = await mia.post('/me/mfa/removal', { code: await appCode(secret) });
+    const removed = await mia.post('/me/mfa/removal', { code: await totpCode(secret) });
     assert.equal(removed.status, 200);
   });
 
@@ -110,7 +88,7 @@ export function meScenarios() {
     const adam = await signedIn('adam');
     assert.equal((await adam.post('/me/mfa/removal', { code: '123456' })).status, 409);
     const mia = await signedIn('mia');
-    const { secret, recoveryCodes } = await enroll(mia);
+    const { secret, recoveryCodes } = await enrollTotp(mia);
     assert.equal((await mia.post('/me/mfa/removal', {})).status, 400);
     assert.equal(
       (await mia.post('/me/mfa/removal', { code: await wrongCode(secret) })).status,
@@ -134,5 +112,18 @@ export function meScenarios() {
     assert.equal(locked.status, 429);
     assert.equal((await olivia.post('/session/mfa', { code: '123456' })).status, 429);
     await reset();
+  });
+
+  it('my security activity: pages by cursor (200); a bad limit or cursor is 400', async () => {
+    const olivia = await signedIn('olivia');
+    const first = await olivia.get('/me/security-activity?limit=1');
+    assert.equal(first.status, 200);
+    const cursor = first.json.nextCursor as string | null;
+    if (cursor) {
+      const next = await olivia.get(`/me/security-activity?limit=1&cursor=${cursor}`);
+      assert.equal(next.status, 200);
+    }
+    for (const query of ['?limit=0', '?limit=51', '?limit=x', '?cursor=nope'])
+      assert.equal((await olivia.get(`/me/security-activity${query}`)).status, 400, query);
   });
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { ctx, reset, signedIn } from '../context';
+import { controlsOnly, reset, signedIn } from '../context';
 
-const controlsOnly = () => ({ skip: ctx().controls ? false : 'needs the demo test controls' });
 let keys = 0;
 const key = () => ({ headers: { 'Idempotency-Key': `contract-${Date.now()}-${++keys}` } });
 
@@ -52,6 +51,19 @@ export function reminderScenarios() {
       (await olivia.post('/orgs/nope/reminders', { userIds: ['x'] }, key())).status,
       404,
     );
+  });
+
+  it('a preview says what a send would do (200); 400 bad body, 403 members, 404 elsewhere', async () => {
+    const olivia = await signedIn('olivia');
+    const preview = (actor: typeof olivia, slug: string, body: unknown) =>
+      actor.post(`/orgs/${slug}/reminders/preview`, body);
+    const answer = await preview(olivia, 'acme', { filter: { mfa: 'disabled' } });
+    assert.equal(answer.status, 200);
+    assert.equal(typeof answer.json.wouldSend, 'number');
+    assert.equal((await preview(olivia, 'acme', { userIds: [] })).status, 400);
+    assert.equal((await preview(olivia, 'no-such-org', { userIds: ['x'] })).status, 404);
+    const mia = await signedIn('mia');
+    assert.equal((await preview(mia, 'acme', { userIds: ['x'] })).status, 403);
   });
 
   it('a large send becomes a job (202 + Location) that can be read, listed and cancelled', async () => {
