@@ -49,7 +49,8 @@ export default defineConfig({
       testMatch: 'visual-*.spec.ts',
       snapshotPathTemplate: '{testDir}/visual-snapshots/{arg}-{platform}{ext}',
       expect: {
-        toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: 'disabled', caret: 'hide' },
+        timeout: 10_000,
+        toHaveScreenshot: { maxDiffPixels: 0, animations: 'disabled', caret: 'hide' },
       },
       use: {
         ...chromium,

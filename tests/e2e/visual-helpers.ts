@@ -70,6 +70,8 @@ export interface ShotOptions {
   mask?: (page: Page) => Locator[];
   /** Scrolled into view after each resize (a menu hides when its button leaves the screen). */
   scrollTo?: (page: Page) => Locator;
+  /** Kept under the pointer instead of the corner (a notification stays while hovered). */
+  hover?: (page: Page) => Locator;
   /** Checked before each screenshot: the state is on screen in this variant. */
   ready?: (page: Page) => Locator;
 }
@@ -80,7 +82,7 @@ export interface ShotOptions {
  * the last click was in another layout.
  */
 export async function snap(page: Page, name: string, options: ShotOptions = {}) {
-  await page.mouse.move(0, 0);
+  if (!options.hover) await page.mouse.move(0, 0);
   for (const { scheme, width, height } of VARIANTS) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
@@ -88,6 +90,7 @@ export async function snap(page: Page, name: string, options: ShotOptions = {}) 
     if (options.scrollTo) await options.scrollTo(page).scrollIntoViewIfNeeded();
     // Behind a dialog, the page at its top: where a click had scrolled it depends on timing.
     else if (!options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    if (options.hover) await options.hover(page).hover();
     if (options.ready) await expect(options.ready(page)).toBeVisible();
     await page.evaluate(() => document.fonts.ready);
     await expect(page).toHaveScreenshot(`${name}-${scheme}-${width}.png`, {
