@@ -34,13 +34,30 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: 'production.spec.ts',
+      testIgnore: ['production.spec.ts', 'visual-*.spec.ts'],
       use: { ...chromium, baseURL: `http://localhost:${port}` },
     },
     {
       name: 'production',
       testMatch: 'production.spec.ts',
       use: { ...chromium, baseURL: `http://localhost:${productionPort}` },
+    },
+    {
+      // The visual baseline (issue 17): the production build, time frozen (visual-helpers.ts).
+      // Screenshots are committed per platform, Chromium 156 on Linux (tests/chromium.json).
+      name: 'visual',
+      testMatch: 'visual-*.spec.ts',
+      snapshotPathTemplate: '{testDir}/visual-snapshots/{arg}-{platform}{ext}',
+      expect: {
+        timeout: 10_000,
+        toHaveScreenshot: { maxDiffPixels: 0, animations: 'disabled', caret: 'hide' },
+      },
+      use: {
+        ...chromium,
+        baseURL: `http://localhost:${productionPort}`,
+        timezoneId: 'UTC',
+        locale: 'en-US',
+      },
     },
   ],
   webServer: [

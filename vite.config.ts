@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { mantineCss } from './tools/mantine-css-plugin.ts';
 import { prerender } from './tools/prerender-plugin.ts';
 
 const mockServer = process.env.MOCK_SERVER_URL;
@@ -31,7 +32,12 @@ export default defineConfig(({ command, mode }) => {
       ? env.VITE_ENABLE_MOCKS !== 'false'
       : env.VITE_ENABLE_MOCKS === 'true';
   return {
-    plugins: [react(), ...(mocks ? [] : [withoutMockWorker(), prerender()])],
+    plugins: [
+      react(),
+      // Per-component Mantine styles; Vitest renders without CSS (test.css is false).
+      ...(process.env.VITEST ? [] : [mantineCss()]),
+      ...(mocks ? [] : [withoutMockWorker(), prerender()]),
+    ],
     define: { __MOCKS__: JSON.stringify(mocks) },
     // Pre-bundle what lazy chunks import, so a fresh dev server never reloads mid-flow.
     optimizeDeps: { include: ['qrcode.react', '@mantine/dates'] },

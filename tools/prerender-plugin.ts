@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { unstyledClasses } from './mantine-css-plugin.ts';
 
 type PrerenderModule = typeof import('../src/app/prerender.tsx');
 
@@ -62,6 +63,16 @@ export function prerender(): Plugin {
             root,
             `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry)}</script>`,
           );
+        // Mantine's styles come per component: the entry's must cover what these pages show.
+        const linked = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)];
+        const css = linked.map(([, href]) => readFileSync(join(outDir, href ?? ''), 'utf8'));
+        const unstyled = unstyledClasses(templates.join(''), css.join('\n'));
+        if (unstyled.length > 0) {
+          throw new Error(
+            `the pre-rendered pages use Mantine classes that index.html's CSS does not define ` +
+              `(${unstyled.join(', ')}): import their components' styles in src/app/app.tsx`,
+          );
+        }
         writeFileSync(file, html);
         const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
         config.logger.info(

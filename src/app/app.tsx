@@ -2,7 +2,12 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import '@mantine/core/styles.css';
+// Mantine's styles come per component with the modules that use them (tools/mantine-css-plugin.ts).
+// Here, in the entry: the styles the pre-rendered pages show before any JS has run (the build
+// checks that none is missing), and Input's, which theme.css overrides at the same specificity.
+import '@mantine/core/styles/Card.css';
+import '@mantine/core/styles/Skeleton.css';
+import '@mantine/core/styles/Input.css';
 import './theme.css';
 import type { AppInstance } from './router';
 import { cssVariablesResolver, theme } from './theme';

@@ -152,6 +152,16 @@ describe('dev controls (finding 7)', () => {
     expect(res.status).toBe(200);
   });
 
+  it('resets the world at a frozen time when asked, and validates that time', async () => {
+    const now = Date.UTC(2030, 0, 15, 9, 0);
+    expect((await mock('POST', 'reset', { now })).json).toMatchObject({ ok: true, now });
+    expect(clock.now()).toBe(now);
+    expect((await mock('POST', 'reset', { now: 'soon' })).status).toBe(400);
+    expect((await mock('POST', 'reset', { now, extra: 1 })).status).toBe(400);
+    expect((await mock('POST', 'reset')).status).toBe(200);
+    expect(Math.abs(clock.now() - Date.now())).toBeLessThan(5_000); // the wall clock again
+  });
+
   it('answers /__mock/* only in demo mode (404 otherwise)', async () => {
     expect((await mock('GET', 'codes')).status).toBe(200);
     deployment.demo = false;

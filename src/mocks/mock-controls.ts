@@ -37,6 +37,14 @@ async function readClock(request: Request) {
   };
 }
 
+/** `{ "now": ms }` (optional): the seeded world dated from a frozen clock, for screenshots. */
+async function readReset(request: Request): Promise<number | undefined> {
+  if (!(await request.clone().text()).trim()) return undefined;
+  const body = await readJson(request);
+  onlyFields(body, ['now']);
+  return numberField(body, 'now', 0, MAX_TIME);
+}
+
 async function readConfig(request: Request): Promise<Partial<MockConfig>> {
   const body = await readJson(request);
   onlyFields(body, ['latencyMs', 'failureRate', 'jobRatePerSecond', 'initechSize']);
@@ -76,9 +84,9 @@ export const mockControls = [
   }),
   rawHttp.post(
     '*/__mock/reset',
-    control(() => {
-      resetDemoData();
-      return HttpResponse.json({ ok: true });
+    control(async (request) => {
+      resetDemoData(await readReset(request));
+      return HttpResponse.json({ ok: true, now: clock.now() });
     }),
   ),
   rawHttp.post(
