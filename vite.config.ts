@@ -34,8 +34,9 @@ export default defineConfig(({ command, mode }) => {
   return {
     plugins: [
       react(),
-      // Per-component Mantine styles; Vitest renders without CSS (test.css is false).
-      ...(process.env.VITEST ? [] : [mantineCss()]),
+      // Per-component Mantine styles. Vitest's own renders have no CSS (test.css is false), but a
+      // build started from a test (production-build.test.ts) is a real build and needs them.
+      ...(process.env.VITEST && command !== 'build' ? [] : [mantineCss()]),
       ...(mocks ? [] : [withoutMockWorker(), prerender()]),
     ],
     define: { __MOCKS__: JSON.stringify(mocks) },
