@@ -53,11 +53,11 @@ export async function personPage(browser: Browser, person?: Person): Promise<Pag
 
 export async function signInAt(page: Page, person: Person) {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(EMAILS[person]);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(EMAILS[person]);
   await page.getByRole('textbox', { name: 'Password' }).fill('nimbus-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   if (person === 'olivia' || person === 'gus') {
-    await page.getByLabel('Authentication code').fill(codeAtNow(SECRETS[person]));
+    await page.getByLabel('6-digit code').fill(codeAtNow(SECRETS[person]));
     await page.getByRole('button', { name: 'Verify' }).click();
   }
   await expect(page.getByRole('button', { name: /user menu for/i })).toBeVisible();

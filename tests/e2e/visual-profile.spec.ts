@@ -72,7 +72,7 @@ test('sign-in, and My profile → Security with MFA off, its setup, and MFA on',
   await snap(page, 'remove-dialog', { ready: () => remove.getByRole('textbox').first() });
 
   // The one notification: it closes after 4 s unless the pointer is on it.
-  await remove.getByLabel('6-digit code from your app').fill(codeAtNow(key, 1));
+  await remove.getByLabel('6-digit code').fill(codeAtNow(key, 1));
   await remove.getByRole('button', { name: 'Remove authenticator' }).click();
   const toast = page.getByRole('alert').filter({ hasText: 'Authenticator removed' });
   await toast.hover();
