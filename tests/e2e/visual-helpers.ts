@@ -87,7 +87,11 @@ export async function snap(page: Page, name: string, options: ShotOptions = {}) 
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-    if (options.scrollTo) await options.scrollTo(page).scrollIntoViewIfNeeded();
+    // From the top, so where an earlier click had scrolled the page does not matter.
+    if (options.scrollTo) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await options.scrollTo(page).scrollIntoViewIfNeeded();
+    }
     // Behind a dialog, the page at its top: where a click had scrolled it depends on timing.
     else if (!options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
     if (options.hover) await options.hover(page).hover();
