@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openUserMenu, resetMock, signIn, totpCode } from './helpers';
+import {
+  expectAccessible,
+  openUserMenu,
+  resetMock,
+  signIn,
+  completeAuthenticatorSetup,
+} from './helpers';
 
 const ACME = '/orgs/acme/settings/security';
 
@@ -114,18 +120,7 @@ test('Mia sets up MFA from the blocked page and lands back in Acme Corp', async 
     /\/profile\/security\?returnTo=%2Forgs%2Facme%2Fsettings%2Fsecurity/,
   );
   await page.getByRole('button', { name: 'Set up application' }).click();
-  const setup = page.getByRole('dialog', { name: 'Set up an authenticator app' });
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: "Can't scan it?" }).click();
-  const key = (
-    (await setup.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/).textContent()) ?? ''
-  ).replace(/ /g, '');
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByLabel('6-digit code').fill(totpCode(key));
-  await setup.getByRole('button', { name: 'Verify & save' }).click();
-  await setup.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: 'Done' }).click();
+  await completeAuthenticatorSetup(page);
 
   await expect(page).toHaveURL(new RegExp(`${ACME}$`));
   await expect(page.getByRole('heading', { name: 'MFA required' })).toBeVisible();

@@ -73,3 +73,23 @@ export async function expectAccessible(page: Page, label: string) {
     ),
   ).toEqual([]);
 }
+
+/**
+ * The open "Set up an authenticator app" dialog, from its first step to Done: the key read as a
+ * person would ("Can't scan it?"), the code computed from it. `app` picks an app on the first step.
+ */
+export async function completeAuthenticatorSetup(page: Page, options: { app?: string } = {}) {
+  const setup = page.getByRole('dialog', { name: 'Set up an authenticator app' });
+  if (options.app) await setup.getByRole('radio', { name: options.app }).check();
+  await setup.getByRole('button', { name: 'Continue' }).click();
+  await setup.getByRole('button', { name: "Can't scan it?" }).click();
+  const key = (
+    (await setup.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/).textContent()) ?? ''
+  ).replace(/ /g, '');
+  await setup.getByRole('button', { name: 'Continue' }).click();
+  await setup.getByLabel('6-digit code').fill(totpCode(key));
+  await setup.getByRole('button', { name: 'Verify & save' }).click();
+  await setup.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
+  await setup.getByRole('button', { name: 'Continue' }).click();
+  await setup.getByRole('button', { name: 'Done' }).click();
+}

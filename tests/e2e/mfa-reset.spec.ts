@@ -1,10 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seededRecoveryCodes } from '../../src/mocks/seed';
-import { expectAccessible, openUserMenu, resetMock, signIn, totpCode } from './helpers';
+import {
+  expectAccessible,
+  openUserMenu,
+  resetMock,
+  signIn,
+  completeAuthenticatorSetup,
+} from './helpers';
 
 const BOBBY = 'Robert "Bobby" Tables, Jr.';
 const BOBBY_EMAIL = 'bobby@acme.example';
-const KEY_PATTERN = /^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/;
 
 /** Screenshots for a person to look at, only when SHOTS_DIR is set (never in CI). */
 async function shot(page: Page, name: string) {
@@ -30,18 +35,7 @@ async function adamSetsUpMfa(page: Page) {
   await openUserMenu(page);
   await page.getByRole('menuitem', { name: 'My profile' }).click();
   await page.getByRole('button', { name: 'Set up application' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Set up an authenticator app' });
-  await dialog.getByRole('radio', { name: 'Google Authenticator' }).check();
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await dialog.getByRole('button', { name: "Can't scan it?" }).click();
-  const keyText = dialog.getByText(KEY_PATTERN);
-  const key = ((await keyText.textContent()) ?? '').replace(/ /g, '');
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await dialog.getByLabel('6-digit code').fill(totpCode(key));
-  await dialog.getByRole('button', { name: 'Verify & save' }).click();
-  await dialog.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await dialog.getByRole('button', { name: 'Done' }).click();
+  await completeAuthenticatorSetup(page, { app: 'Google Authenticator' });
   await expect(page.getByText('Enabled', { exact: true })).toBeVisible();
 }
 

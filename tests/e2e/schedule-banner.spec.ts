@@ -1,5 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, openUserMenu, resetMock, signIn, totpCode } from './helpers';
+import {
+  expectAccessible,
+  openUserMenu,
+  resetMock,
+  signIn,
+  completeAuthenticatorSetup,
+} from './helpers';
 
 const ACME = '/orgs/acme/settings/security';
 /** An organization page with a query: the way back must keep it too. */
@@ -55,19 +61,8 @@ async function oliviaSchedules(page: Page, days: number) {
 /** My profile → Security: authenticator setup, the code computed from the key shown. */
 async function setUpAuthenticator(page: Page) {
   await page.getByRole('button', { name: 'Set up application' }).click();
-  const setup = page.getByRole('dialog', { name: 'Set up an authenticator app' });
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: "Can't scan it?" }).click();
-  const key = (
-    (await setup.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/).textContent()) ?? ''
-  ).replace(/ /g, '');
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByLabel('6-digit code').fill(totpCode(key));
-  await setup.getByRole('button', { name: 'Verify & save' }).click();
-  await setup.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: 'Done' }).click();
-  await expect(setup).toBeHidden();
+  await completeAuthenticatorSetup(page);
+  await expect(page.getByRole('dialog', { name: 'Set up an authenticator app' })).toBeHidden();
 }
 
 test('Mia sets up MFA from the banner and is back on the page she was on, without the banner', async ({

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openUserMenu, resetMock, signIn, totpCode } from './helpers';
+import {
+  expectAccessible,
+  openUserMenu,
+  resetMock,
+  signIn,
+  completeAuthenticatorSetup,
+} from './helpers';
 
 /** Issue 16, points 6, 8 and 9: setup on a phone, names and titles, back where one was blocked. */
 const ACME = '/orgs/acme/settings/security';
@@ -12,22 +18,6 @@ async function signOut(page: Page) {
   await openUserMenu(page);
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
-}
-
-/** The setup flow from its first step to Done, reading the key as a person would. */
-async function completeSetup(page: Page) {
-  const setup = page.getByRole('dialog', { name: 'Set up an authenticator app' });
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: "Can't scan it?" }).click();
-  const key = (
-    (await setup.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/).textContent()) ?? ''
-  ).replace(/ /g, '');
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('textbox').first().fill(totpCode(key));
-  await setup.getByRole('button', { name: 'Verify & save' }).click();
-  await setup.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
-  await setup.getByRole('button', { name: 'Continue' }).click();
-  await setup.getByRole('button', { name: 'Done' }).click();
 }
 
 test('on a phone, setup offers "Open in authenticator app" and shows the key at once', async ({
@@ -139,7 +129,7 @@ test('after setup, a member who came from a blocked page is told access is resto
   await page.goto(ACME);
   await page.getByRole('link', { name: 'Set up MFA' }).click();
   await page.getByRole('button', { name: 'Set up application' }).click();
-  await completeSetup(page);
+  await completeAuthenticatorSetup(page);
   await expect(page).toHaveURL(new RegExp(`${ACME}$`));
   const restored = page.getByRole('status').filter({ hasText: 'Access restored' });
   await expect(restored).toBeVisible();
@@ -154,7 +144,7 @@ test('after setup, what is still missing is said (Globex also needs SSO)', async
   await page.goto('/orgs/globex/settings/security');
   await page.getByRole('link', { name: 'Set up MFA' }).click();
   await page.getByRole('button', { name: 'Set up application' }).click();
-  await completeSetup(page);
+  await completeAuthenticatorSetup(page);
   await expect(page).toHaveURL(/\/orgs\/globex\/settings\/security$/);
   const notice = page.getByRole('status').filter({ hasText: 'MFA is set up' });
   await expect(notice).toContainText('Single sign-on (SSO), provider: acme');
