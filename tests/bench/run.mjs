@@ -40,16 +40,23 @@ const runs = Math.max(5, Number(args.runs));
 const log = (message) => console.log(message);
 const detail = args.verbose ? log : undefined;
 
-/** Ports of this benchmark: 4300-4399, or from BENCH_PORT_BASE (two runs side by side). */
-const BASE = Number(process.env.BENCH_PORT_BASE ?? 4300);
+/**
+ * Ports of this benchmark: BENCH_PORT_BASE (default 4310) and the 7 after it, so a run fits any
+ * range of 8 ports given to it (two runs side by side, or beside the e2e servers on 5174-5176).
+ * The scale sizes run one after the other and reuse one pair.
+ */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 4310);
+if (!Number.isInteger(BASE) || BASE < 1024 || BASE > 65_527)
+  throw new Error(`BENCH_PORT_BASE must be a port number (1024-65527), not ${BASE}`);
 const PORT = {
-  mock: BASE + 10,
-  app: BASE + 20,
-  react: BASE + 21,
-  mantine: BASE + 22,
-  floor: BASE + 23,
-  scaleMock: BASE + 11,
-  scaleApp: BASE + 31,
+  mock: BASE,
+  app: BASE + 1,
+  react: BASE + 2,
+  mantine: BASE + 3,
+  floor: BASE + 4,
+  scaleMock: BASE + 5,
+  scaleApp: BASE + 6,
+  lighthouse: BASE + 7, // Chromium's debugging port for Lighthouse
 };
 
 const noLoaders = (page) =>

@@ -198,13 +198,13 @@ async function scenario(browser, { appUrl, storageState }) {
  */
 export async function measureScale(browser, { projectRoot, appDir, runs, ports, log, onLargest }) {
   const sizes = {};
-  for (const [i, size] of SCALE_SIZES.entries()) {
+  for (const size of SCALE_SIZES) {
     const mock = await startMockServer({
-      port: ports.scaleMock + i,
+      port: ports.scaleMock,
       initechSize: size,
       cwd: projectRoot,
     });
-    const app = await serveStatic({ root: appDir, port: ports.scaleApp + i, apiTarget: mock.url });
+    const app = await serveStatic({ root: appDir, port: ports.scaleApp, apiTarget: mock.url });
     try {
       const samples = [];
       for (let run = 0; run < runs; run++) {
