@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Loader, Stack } from '@mantine/core';
+import { Alert, Card, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
@@ -80,11 +80,12 @@ export function ProfileSecurityRoute() {
           e-mail we sent you says who reset it and why.
         </Alert>
       )}
-      {me.isPending && <Loader aria-label="Loading your security settings" />}
       {me.isError && <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
-      {me.isSuccess && (
+      {/* Both cards from the first render (and in the pre-rendered page), each keeping the
+          space of what it loads, so nothing below them moves when the data arrives. */}
+      {!me.isError && (
         <MfaSecurity
-          accountName={me.data.email}
+          accountName={me.data?.email}
           onSetupDone={
             returnTo
               ? () => {
@@ -97,9 +98,9 @@ export function ProfileSecurityRoute() {
           initialDialog={initialDialog}
         />
       )}
-      {me.isSuccess && (
+      {!me.isError && (
         <PasskeysSection
-          accountName={me.data.email}
+          accountName={me.data?.email}
           onAdded={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}

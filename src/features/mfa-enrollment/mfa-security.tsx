@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
@@ -34,7 +34,8 @@ export function MfaSecurity({
   initialDialog = null,
   setupRequest = 0,
 }: {
-  accountName: string;
+  /** The person's e-mail, for the authenticator entry; until it is known no dialog opens. */
+  accountName: string | undefined;
   /** A dialog to open at once (the sign-in's "Regenerate recovery codes"). */
   initialDialog?: Dialog;
   /** Called when the person finishes the setup flow (e.g. to return to a blocked page). */
@@ -79,7 +80,15 @@ export function MfaSecurity({
         <Title order={2} size="h3" id="mfa-heading" ref={headingRef} tabIndex={-1}>
           Multi-factor authentication
         </Title>
-        {status.isPending && <Loader size="sm" aria-label="Loading your MFA status" />}
+        {status.isPending && (
+          // The space of the usual answer (status, method, codes, actions), so nothing moves.
+          <Skeleton
+            h={{ base: 199, sm: 132 }}
+            radius="sm"
+            role="status"
+            aria-label="Loading your MFA status"
+          />
+        )}
         {status.isError && (
           <Alert color="red" role="alert" title="Your MFA status could not be loaded">
             <Stack gap="xs">
@@ -105,10 +114,10 @@ export function MfaSecurity({
           ))}
       </Stack>
       <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>
-        {dialog === 'setup' && (
+        {accountName !== undefined && dialog === 'setup' && (
           <SetupFlow accountName={accountName} onClose={close} onDone={onSetupDone} />
         )}
-        {dialog === 'regenerate' && (
+        {accountName !== undefined && dialog === 'regenerate' && (
           <RegenerateCodesModal accountName={accountName} onClose={close} status={status.data} />
         )}
         {dialog === 'remove' && status.data && (
