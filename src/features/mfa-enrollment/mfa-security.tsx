@@ -57,6 +57,21 @@ export function MfaSecurity({
     if (setupRequest > 0) open('setup');
     // Only when a new request comes (open() is a new function each render).
   }, [setupRequest]);
+  // Once the status is on screen, the code of the dialogs it offers loads (a first click then
+  // opens them at once, instead of waiting for a download and its evaluation).
+  const offered = !status.data
+    ? null
+    : !status.data.enabled
+      ? 'setup'
+      : status.data.method === 'totp'
+        ? 'regenerate-remove'
+        : 'regenerate-setup';
+  useEffect(() => {
+    if (offered === 'setup') void setupFlow.preload();
+    if (offered === 'regenerate-remove') void Promise.all([regenerate.preload(), remove.preload()]);
+    if (offered === 'regenerate-setup')
+      void Promise.all([regenerate.preload(), setupFlow.preload()]);
+  }, [offered]);
   const close = () => {
     setDialog(null);
     const section = headingRef.current?.closest('section');
