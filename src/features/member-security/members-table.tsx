@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Skeleton, Table, UnstyledButton } from '@mantine/core';
 import {
   FlexRender,
@@ -14,8 +14,6 @@ import type { Selection } from './selection';
 import classes from './members-table.module.css';
 
 const EMPTY: Member[] = [];
-/** Rows a page opened with its data shows in its first render; the rest follow in a transition. */
-const FIRST_ROWS = 10;
 const SORT_ARROW = { asc: '▲', desc: '▼' } as const;
 const SORT_WORDS = { asc: 'sorted ascending', desc: 'sorted descending' } as const;
 /** Narrow screens show these cells without their column's header: they name themselves. */
@@ -56,11 +54,7 @@ export function MembersTable({
   onSort,
   onSelect,
 }: MembersTableProps) {
-  // Rows render in a transition: React works on them in slices of a few milliseconds (a click
-  // in between is answered at once) instead of in one long task; a page opened with its data
-  // shows the first FIRST_ROWS at once. Until the new rows are in, the table is aria-busy.
-  const shown = useDeferredValue(rows, rows?.slice(0, FIRST_ROWS));
-  const data = shown ?? EMPTY;
+  const data = rows ?? EMPTY;
   const rowSelection = useMemo<RowSelectionState>(() => {
     if (selection.mode === 'all') return Object.fromEntries(data.map((m) => [m.id, true]));
     return Object.fromEntries([...selection.members.keys()].map((id) => [id, true]));
@@ -94,7 +88,7 @@ export function MembersTable({
     <Table.ScrollContainer minWidth={640} className={classes.scroll}>
       <Table
         aria-label="Users and their MFA status"
-        aria-busy={shown === undefined || shown !== rows || dimmed}
+        aria-busy={rows === undefined || dimmed}
         verticalSpacing="xs"
         className={classes.table}
         highlightOnHover
@@ -151,7 +145,7 @@ export function MembersTable({
           ))}
         </Table.Thead>
         <Table.Tbody>
-          {shown === undefined
+          {rows === undefined
             ? Array.from({ length: Math.min(view.perPage, 10) }, (_, i) => (
                 <Table.Tr key={i} aria-hidden="true">
                   {columns.map((c, j) => (
