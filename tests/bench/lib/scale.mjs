@@ -49,9 +49,11 @@ const PROBES = () => {
         const done = /Reminder job: ([\d,]+) of/.exec(job.getAttribute('aria-label') ?? '');
         return done && Number(done[1].replace(/,/g, '')) > 0 ? 'job' : false;
       }
-      const status = document.querySelector('.mantine-Alert-root[role="status"]');
+      // Only the user list's own notices: the rollout schedule above it is an alert too.
+      const list = document.querySelector('section[aria-labelledby="user-security-settings"]');
+      const status = list?.querySelector('.mantine-Alert-root[role="status"]');
       if (status) return 'sent';
-      const error = document.querySelector('.mantine-Alert-root[role="alert"]');
+      const error = list?.querySelector('.mantine-Alert-root[role="alert"]');
       if (error) throw new Error(error.textContent ?? 'error');
       return false;
     },
