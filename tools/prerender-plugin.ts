@@ -57,7 +57,11 @@ export function prerender(): Plugin {
           throw new Error(`${file} has no ${root}, <head> or module entry`);
         }
         const html = index
-          .replace('<head>', `<head>\n    ${mod.colorSchemeScript()}`)
+          // First in <head>: a script after the stylesheet would wait for it.
+          .replace(
+            '<head>',
+            `<head>\n    <script>${mod.earlyScript()}</script>\n    ${mod.colorSchemeScript()}`,
+          )
           .replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
           .replace(
             root,

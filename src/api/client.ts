@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema';
+import { takeEarlyAnswer } from './early';
 import { ApiError, networkError, type Problem } from './problem';
 
 /** `VITE_API_BASE_URL` points a build at a real API; empty means the same origin. */
@@ -26,10 +27,11 @@ export function holdResponsesUntil(until: Promise<void>): void {
 export const api = createClient<paths>({
   baseUrl: API_BASE_URL,
   credentials: 'include',
-  // Resolve fetch per call, so a fetch patched after start-up (the Node mock) is used.
+  // Resolve fetch per call, so a fetch patched after start-up (the Node mock) is used. A GET
+  // that index.html started before the app loaded (early.ts) is adopted instead of sent again.
   fetch: async (request) => {
     try {
-      return await globalThis.fetch(request);
+      return await (takeEarlyAnswer(request) ?? globalThis.fetch(request));
     } finally {
       if (held) await held;
     }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot, type Root, type RootOptions } from 'react-dom/client';
 import { holdResponsesUntil } from '@/api/client';
 import { App } from './app';
@@ -52,9 +52,15 @@ export async function mountApp(
     holdResponsesUntil(held);
     const app = createAppRouter(options);
     await app.pageCode;
-    const reactRoot = hydrateRoot(root, <AppRoot app={app} onPageCommit={hydrated} />, {
-      onRecoverableError,
+    // Hydration as a transition: React works on it in slices of a few milliseconds (a click
+    // in between is answered, and hydrates what it hits first) instead of in one long task.
+    let reactRoot: Root | undefined;
+    startTransition(() => {
+      reactRoot = hydrateRoot(root, <AppRoot app={app} onPageCommit={hydrated} />, {
+        onRecoverableError,
+      });
     });
+    if (!reactRoot) throw new Error('hydrateRoot returned no root');
     setTimeout(hydrated, HOLD_AT_MOST_MS);
     return { app, reactRoot };
   }

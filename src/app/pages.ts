@@ -42,4 +42,5 @@ export const pages = {
 export async function preloadPages(): Promise<void> {
   await Promise.all(Object.values(pages).map((page) => page.preload()));
   await (await import('./routes/org-security')).preloadSections();
+  await (await import('./routes/profile-security')).preloadTroubleshooter();
 }

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { ColorSchemeScript } from '@mantine/core';
 import { parameters } from '@/api/contract-values';
+import { earlyRequestsScript } from './early-requests';
 import { AppRoot } from './mount';
 import { createAppRouter, preloadPages } from './router';
 
@@ -38,6 +39,11 @@ export async function prerenderPage(path: string): Promise<string> {
     { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   return new Response(prelude).text();
+}
+
+/** The inline script that starts the page's first requests (early-requests.ts), for this build's API. */
+export function earlyScript(): string {
+  return earlyRequestsScript(`${(import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/$/, '')}/api`);
 }
 
 /** Mantine's own script that sets the colour scheme before the first paint (light, dark, auto). */

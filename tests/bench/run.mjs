@@ -10,9 +10,10 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromiumVersion, launch, signedInState } from './lib/browser.mjs';
+import { ADAM, chromiumVersion, launch, signedInState } from './lib/browser.mjs';
 import { buildAll } from './lib/build.mjs';
 import { checks } from './lib/budgets.mjs';
+import { measureInteractions } from './lib/inp.mjs';
 import { measureLoads } from './lib/load.mjs';
 import { measureMockList } from './lib/mock.mjs';
 import { measureUsable } from './lib/usable.mjs';
@@ -30,6 +31,8 @@ const { values: args } = parseArgs({
     'no-scale': { type: 'boolean', default: false },
     'no-load': { type: 'boolean', default: false },
     'no-usable': { type: 'boolean', default: false },
+    'no-inp': { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
     // Medians of 7: with 5, a ratio of two medians moved by up to ±20 % between runs here.
     runs: { type: 'string', default: '7' },
     out: { type: 'string' },
@@ -40,16 +43,23 @@ const runs = Math.max(5, Number(args.runs));
 const log = (message) => console.log(message);
 const detail = args.verbose ? log : undefined;
 
-/** Ports of this benchmark: 4300-4399, or from BENCH_PORT_BASE (two runs side by side). */
-const BASE = Number(process.env.BENCH_PORT_BASE ?? 4300);
+/**
+ * Ports of this benchmark: BENCH_PORT_BASE (default 4310) and the 7 after it, so a run fits any
+ * range of 8 ports given to it (two runs side by side, or beside the e2e servers on 5174-5176).
+ * The scale sizes run one after the other and reuse one pair.
+ */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 4310);
+if (!Number.isInteger(BASE) || BASE < 1024 || BASE > 65_527)
+  throw new Error(`BENCH_PORT_BASE must be a port number (1024-65527), not ${BASE}`);
 const PORT = {
-  mock: BASE + 10,
-  app: BASE + 20,
-  react: BASE + 21,
-  mantine: BASE + 22,
-  floor: BASE + 23,
-  scaleMock: BASE + 11,
-  scaleApp: BASE + 31,
+  mock: BASE,
+  app: BASE + 1,
+  react: BASE + 2,
+  mantine: BASE + 3,
+  floor: BASE + 4,
+  scaleMock: BASE + 5,
+  scaleApp: BASE + 6,
+  lighthouse: BASE + 7, // Chromium's debugging port for Lighthouse
 };
 
 const noLoaders = (page) =>
@@ -135,6 +145,7 @@ async function main() {
     url: `${servers.app.url}/profile/security`,
     storageState,
     ready: READY.profile,
+    kind: 'profile',
   });
   const react = await sizeOf(built.react, { url: servers.react.url, ready: READY.baseline });
   const mantine = await sizeOf(built.mantine, { url: servers.mantine.url, ready: READY.baseline });
@@ -216,6 +227,50 @@ async function main() {
         }),
       ),
     };
+  }
+  if (!args['size-only'] && !args['no-inp']) {
+    const inpRuns = Math.max(10, runs);
+    log(`Interactions: ${inpRuns} page views per page, CPU 4× slower…`);
+    // Set up application is offered to someone without MFA: Adam (an admin of Acme).
+    const adamState = await signedInState(browser, servers.app.url, mock.url, ADAM);
+    results.interactions = {
+      cpuThrottle: 4,
+      runs: inpRuns,
+      pages: await measureInteractions(
+        browser,
+        [
+          {
+            name: '/profile/security',
+            url: `${servers.app.url}/profile/security`,
+            storageState: adamState,
+            kind: 'profile',
+          },
+          {
+            name: '/orgs/acme/settings/security',
+            url: `${servers.app.url}/orgs/acme/settings/security`,
+            storageState,
+            kind: 'org',
+          },
+        ],
+        { runs: inpRuns, cpuThrottle: 4, log: detail },
+      ),
+    };
+  }
+  if (!args['size-only'] && !args['no-lighthouse']) {
+    log('Lighthouse: mobile defaults, both pages…');
+    const cookie = storageState.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Imported here: the size-only run (CI) does not load Lighthouse.
+    const { measureLighthouse } = await import('./lib/lighthouse.mjs');
+    results.lighthouse = await measureLighthouse({
+      urls: {
+        '/profile/security': `${servers.app.url}/profile/security`,
+        '/orgs/acme/settings/security': `${servers.app.url}/orgs/acme/settings/security`,
+      },
+      cookie,
+      port: PORT.lighthouse,
+      runs: 3,
+      log: detail,
+    });
   }
   if (!args['size-only'] && !args['no-scale']) {
     {

@@ -16,7 +16,7 @@ import { memberListQuery } from '@/features/member-security/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/table/view-params';
 import { ErrorState } from '@/lib/error-state';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
 import { useDocumentTitle } from '../use-document-title';
@@ -60,6 +60,11 @@ export const prefetch: PagePrefetch = async (client, { params: { orgSlug }, sear
 function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
   const location = useLocation();
   const security = useQuery(orgSecurityQuery(orgSlug));
+  // The events card comes in below the user list once the list is on screen (or for a member,
+  // who has none): in the pre-rendered page it sat under the list's skeleton, and the list
+  // arriving pushed it down the screen (layout shift).
+  const [listShown, setListShown] = useState(false);
+  const showList = useCallback(() => setListShown(true), []);
   if (security.isError && isApiError(security.error, 'not_found')) {
     return (
       <Alert color="yellow" title="Organization not found" m="md">
@@ -81,8 +86,10 @@ function OrgSecurityPage({ orgSlug, orgName }: { orgSlug: string; orgName?: stri
         setUpMfaPath={setUpMfaPath(location.pathname)}
         stepUp={<StepUpButton onDone={() => {}} label="Confirm with MFA" variant="light" />}
       />
-      <UserSecuritySettings orgSlug={orgSlug} orgName={orgName} />
-      <SecurityEvents orgSlug={orgSlug} />
+      <UserSecuritySettings orgSlug={orgSlug} orgName={orgName} onListShown={showList} />
+      {(listShown || security.data?.viewer.role === 'member' || security.isError) && (
+        <SecurityEvents orgSlug={orgSlug} />
+      )}
     </Stack>
   );
 }
@@ -107,7 +114,15 @@ function useStepUpSlot(): StepUpSlot {
 }
 
 /** User security settings (issue 5): who has MFA and reminders, for owners and admins. */
-function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?: string }) {
+function UserSecuritySettings({
+  orgSlug,
+  orgName,
+  onListShown,
+}: {
+  orgSlug: string;
+  orgName?: string;
+  onListShown: () => void;
+}) {
   const security = useQuery(orgSecurityQuery(orgSlug));
   // The role also comes with the organization list, so this section does not wait on (or fail
   // with) the settings above it.
@@ -128,6 +143,7 @@ function UserSecuritySettings({ orgSlug, orgName }: { orgSlug: string; orgName?:
               orgName={orgName}
               viewerRole={role}
               stepUp={stepUp}
+              onListShown={onListShown}
             />
           </Suspense>
         ) : security.isError && orgs.isError ? (

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Alert, Card, Loader, Stack } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Alert, Card, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/api/queries';
-import { TroubleshootAccessError } from '@/features/access/troubleshoot-access-error';
 import type { AfterSetupState } from '../after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
@@ -15,6 +14,32 @@ import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../page-prefetch';
 import { PageHeader } from './page-header';
 import { useDocumentTitle } from '../use-document-title';
+
+/**
+ * The troubleshooter sits at the bottom of the page (below the first screen at 1280 and 412 px):
+ * its code (and its text field's) loads when the browser is next idle after the person's data is
+ * on screen, not with the page. Until then the pre-rendered section stays as it is (React leaves
+ * a suspended boundary's HTML in place and hydrates it when its code is in).
+ */
+let dataShown = () => {};
+const shown = new Promise<void>((done) => (dataShown = done));
+const idle = () =>
+  new Promise<void>((done) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => done(), { timeout: 1000 })
+      : setTimeout(done, 0),
+  );
+const troubleshooter = () =>
+  import('@/features/access/troubleshoot-access-error').then((m) => ({
+    default: m.TroubleshootAccessError,
+  }));
+const TroubleshootAccessError = lazy(() => shown.then(idle).then(troubleshooter));
+
+/** Renders the troubleshooter at once (the build's pre-render, tests). */
+export function preloadTroubleshooter(): Promise<unknown> {
+  dataShown();
+  return troubleshooter();
+}
 
 /** The page's requests, started with its code on a first load (see the router). */
 export const prefetch: PagePrefetch = (client) =>
@@ -54,6 +79,9 @@ export function ProfileSecurityRoute() {
   useDocumentTitle('Security', 'My profile');
   // The troubleshooter's "Set up MFA" opens the setup flow of this page.
   const [setupRequest, setSetupRequest] = useState(0);
+  useEffect(() => {
+    if (!me.isPending) dataShown();
+  }, [me.isPending]);
   return (
     <Stack maw={960}>
       <PageHeader
@@ -80,11 +108,12 @@ export function ProfileSecurityRoute() {
           e-mail we sent you says who reset it and why.
         </Alert>
       )}
-      {me.isPending && <Loader aria-label="Loading your security settings" />}
       {me.isError && <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
-      {me.isSuccess && (
+      {/* Both cards from the first render (and in the pre-rendered page), each keeping the
+          space of what it loads, so nothing below them moves when the data arrives. */}
+      {!me.isError && (
         <MfaSecurity
-          accountName={me.data.email}
+          accountName={me.data?.email}
           onSetupDone={
             returnTo
               ? () => {
@@ -97,15 +126,17 @@ export function ProfileSecurityRoute() {
           initialDialog={initialDialog}
         />
       )}
-      {me.isSuccess && (
+      {!me.isError && (
         <PasskeysSection
-          accountName={me.data.email}
+          accountName={me.data?.email}
           onAdded={returnTo ? () => void navigate(safeReturnTo(returnTo)) : undefined}
         />
       )}
       <RecentSecurityActivity />
       <Card withBorder padding="lg">
-        <TroubleshootAccessError onSetUpMfa={() => setSetupRequest((n) => n + 1)} />
+        <Suspense fallback={null}>
+          <TroubleshootAccessError onSetUpMfa={() => setSetupRequest((n) => n + 1)} />
+        </Suspense>
       </Card>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Pagination, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -35,6 +35,8 @@ export interface MemberSecurityProps {
   viewerRole?: Member['role'];
   /** The app's "Confirm with MFA" button, for actions that need a fresh step-up. */
   stepUp?: StepUpSlot;
+  /** Called once the first page of the list (or its error) is on screen. */
+  onListShown?: () => void;
 }
 
 /** User security settings: who has MFA, reminders one by one or in bulk, export. */
@@ -44,6 +46,7 @@ export function MemberSecurity({
   orgName,
   viewerRole,
   stepUp,
+  onListShown,
 }: MemberSecurityProps) {
   if (!canManage)
     return (
@@ -57,6 +60,7 @@ export function MemberSecurity({
         orgSlug={orgSlug}
         orgName={orgName ?? 'This organization'}
         viewerRole={viewerRole}
+        onListShown={onListShown}
       />
     </StepUpContext>
   );
@@ -66,10 +70,12 @@ function MemberSecurityPanel({
   orgSlug,
   orgName,
   viewerRole,
+  onListShown,
 }: {
   orgSlug: string;
   orgName: string;
   viewerRole?: Member['role'];
+  onListShown?: () => void;
 }) {
   const { view, update } = useMemberView();
   const list = useQuery(memberListQuery(orgSlug, view));
@@ -99,6 +105,10 @@ function MemberSecurityPanel({
     );
 
   const rows = list.data?.items;
+  const settled = list.isSuccess || list.isError;
+  useEffect(() => {
+    if (settled) onListShown?.();
+  }, [settled, onListShown]);
   const total = list.data?.total ?? 0;
   const pageSelected =
     rows !== undefined &&

@@ -171,7 +171,11 @@ export function MfaRequired({
           the organization&apos;s Console pages, Git, SSH and API.
         </Text>
         {security.isPending && (
-          <Skeleton height={24} width={140} role="status" aria-label="Loading MFA setting" />
+          // The space of the switch, its last change and the schedule below it: nothing moves.
+          <Stack gap={8} role="status" aria-label="Loading MFA setting">
+            <Skeleton height={24} width={140} />
+            <Skeleton height={69} />
+          </Stack>
         )}
         {security.isError && !isApiError(security.error, 'additional_authentication_required') && (
           <ErrorState

@@ -17,15 +17,17 @@ const OLIVIA = {
   password: 'nimbus-demo',
   secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
 };
+/** An admin of Acme without MFA: his profile offers Set up application (mock backend only). */
+export const ADAM = { email: 'adam@example.com', password: 'nimbus-demo', secret: null };
 
 /** Codes are single-use per server: each sign-in against the same server takes a later step. */
 const lastStep = new Map();
-function nextCode(serverUrl) {
+function nextCode(serverUrl, secret = OLIVIA.secret) {
   let step = Math.floor(Date.now() / 30_000);
   const used = lastStep.get(serverUrl) ?? 0;
   if (step <= used) step = used + 1;
   lastStep.set(serverUrl, step);
-  return new TOTP({ secret: Secret.fromBase32(OLIVIA.secret), digits: 6, period: 30 }).generate({
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
     timestamp: step * 30_000,
   });
 }
@@ -39,10 +41,10 @@ export function forgetUsedCodes(serverUrl) {
  * Sign Olivia in with her second factor through `origin` (the static server's `/api` proxy) and
  * return the storage state (the HttpOnly session cookie) for fresh, cold-cache contexts.
  */
-export async function signedInState(browser, origin, mockUrl) {
+export async function signedInState(browser, origin, mockUrl, who = OLIVIA) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await signIn(browser, origin, mockUrl);
+      return await signIn(browser, origin, mockUrl, who);
     } catch (error) {
       if (attempt === 3) throw error;
       console.warn(`sign-in attempt ${attempt} failed (${error.message}); trying again`);
@@ -50,17 +52,18 @@ export async function signedInState(browser, origin, mockUrl) {
   }
 }
 
-async function signIn(browser, origin, mockUrl) {
+async function signIn(browser, origin, mockUrl, who) {
   const context = await browser.newContext();
   try {
     const first = await context.request.post(`${origin}/api/auth/sign-in`, {
-      data: { email: OLIVIA.email, password: OLIVIA.password },
+      data: { email: who.email, password: who.password },
     });
     if (!first.ok()) throw new Error(`sign-in: ${first.status()} ${await first.text()}`);
     const body = await first.json();
+    if (!who.secret && body.status === 'signed_in') return await context.storageState();
     if (body.status !== 'mfa_required') throw new Error(`sign-in: ${JSON.stringify(body)}`);
     const second = await context.request.post(`${origin}/api/auth/mfa`, {
-      data: { challengeId: body.challenge.id, code: nextCode(mockUrl) },
+      data: { challengeId: body.challenge.id, code: nextCode(mockUrl, who.secret) },
     });
     if (!second.ok()) throw new Error(`MFA: ${second.status()} ${await second.text()}`);
     return await context.storageState();

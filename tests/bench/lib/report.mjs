@@ -1,4 +1,4 @@
-const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const kB = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} kB` : '–');
 const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '–');
 const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -20,7 +20,7 @@ function table(title, head, rows) {
 /** One readable table per part, then the budget checks. */
 export function render(results, checks) {
   const out = [];
-  const { meta, size, load, scale, mock, usable } = results;
+  const { meta, size, load, scale, mock, usable, interactions, lighthouse } = results;
   out.push(
     `Nimbus Console benchmark — ${meta.date} — ${meta.machine} — ${meta.chromium} — medians of ${meta.runs} runs`,
   );
@@ -40,6 +40,22 @@ export function render(results, checks) {
             kB(m.firstPage.js.median),
             x(size.ratios.firstPageJsVsReact),
             x(size.ratios.firstPageJsVsMantine),
+          ],
+          [
+            '  JS preloaded after the data showed',
+            kB(a.firstPage.jsAfterData?.median ?? NaN),
+            '',
+            '',
+            '',
+            '',
+          ],
+          [
+            '  JS until the network was idle',
+            kB(a.firstPage.jsUntilIdle?.median ?? NaN),
+            '',
+            '',
+            x((a.firstPage.jsUntilIdle?.median ?? NaN) / r.firstPage.js.median),
+            '',
           ],
           [
             'first page CSS',
@@ -102,6 +118,41 @@ export function render(results, checks) {
       ),
     );
   }
+  if (interactions) {
+    const rows = Object.entries(interactions.pages).flatMap(([page, p]) => [
+      ...Object.entries(p.interactions).map(([name, i]) => [
+        `${name} (${page})`,
+        ms(i.p75),
+        ms(Math.max(...i.runs)),
+      ]),
+      [`longest task while interacting (${page})`, '', ms(p.longestTask.max)],
+    ]);
+    out.push(
+      table(
+        `Interactions (event to the paint that shows it; ${interactions.runs} page views each, CPU ${interactions.cpuThrottle}× slower)`,
+        ['', 'p75', 'max'],
+        rows,
+      ),
+    );
+  }
+  if (lighthouse) {
+    const rows = Object.entries(lighthouse.pages).map(([page, l]) => [
+      page,
+      Number.isFinite(l.performance.min) ? `${l.performance.min.toFixed(0)}` : '–',
+      Number.isFinite(l.performance.median) ? `${l.performance.median.toFixed(0)}` : '–',
+      Number.isFinite(l.cls.max) ? l.cls.max.toFixed(3) : '–',
+      ms(l.tbt.max),
+      ms(l.lcp.max),
+      ms(l.tti.max),
+    ]);
+    out.push(
+      table(
+        `Lighthouse 12, ${lighthouse.formFactor}, ${lighthouse.runs} runs per page (worst of the runs)`,
+        ['', 'performance', '(median)', 'CLS', 'TBT', 'LCP', 'TTI'],
+        rows,
+      ),
+    );
+  }
   if (scale) {
     const sizes = Object.keys(scale.sizes);
     const rows = scale.figures.map((f) => [
@@ -109,7 +160,7 @@ export function render(results, checks) {
       ...sizes.map((s) =>
         (f.unit === 'bytes' ? mb : f.unit === 'count' ? String : ms)(scale.sizes[s][f.key].median),
       ),
-      x(scale.ratios[f.key]),
+      x(scale.ratios[f.key] ?? scale.shown?.[f.key]),
     ]);
     out.push(
       table(

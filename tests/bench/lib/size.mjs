@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { coldPage } from './browser.mjs';
 import { summary } from './stats.mjs';
+import { USABLE } from './usable.mjs';
 
 export const gzipBytes = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
@@ -43,12 +44,27 @@ export function mockCodeIn(dir) {
   return found;
 }
 
+/** In the page: performance.now() at the first DOM change where the page's data is on screen. */
+const DATA_AT = (test) => {
+  const check = () => {
+    if (window.__dataAt !== undefined || !new Function(`return (${test})()`)()) return;
+    window.__dataAt = performance.now();
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+};
+
 /**
  * Load `url` in a cold context and count, once each, the JS and CSS responses it fetched until
  * the page is ready and the network is idle (so lazily loaded chunks the page needs count too).
+ * With `kind` (an app page), each file is also sorted by when it was requested: before the
+ * page's data was on screen (what showing the page took), or after (code preloaded for what the
+ * page offers next, e.g. its dialogs). Both are reported; the budget is on the first.
  */
-export async function firstPageAssets(browser, { url, storageState, ready }) {
+export async function firstPageAssets(browser, { url, storageState, ready, kind }) {
   const { context, page } = await coldPage(browser, { storageState });
+  if (kind) await page.addInitScript(DATA_AT, USABLE[kind].data.toString());
   const seen = new Map();
   page.on('response', (response) => {
     const type = response.request().resourceType();
@@ -60,13 +76,36 @@ export async function firstPageAssets(browser, { url, storageState, ready }) {
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);
     await page.waitForLoadState('networkidle');
+    const timing = await page.evaluate(() => ({
+      dataAt: window.__dataAt ?? null,
+      starts: Object.fromEntries(
+        performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]),
+      ),
+    }));
+    if (kind && timing.dataAt === null) throw new Error(`${url}: its data never showed`);
     const files = [];
     for (const [key, { type, body }] of seen) {
       const bytes = await body;
-      files.push({ url: new URL(key).pathname, type, raw: bytes.length, gzip: gzipBytes(bytes) });
+      const after = kind ? (timing.starts[key] ?? 0) > timing.dataAt : false;
+      files.push({
+        url: new URL(key).pathname,
+        type,
+        raw: bytes.length,
+        gzip: gzipBytes(bytes),
+        afterData: after,
+      });
     }
-    const sum = (type) => files.filter((f) => f.type === type).reduce((s, f) => s + f.gzip, 0);
-    return { js: sum('script'), css: sum('stylesheet'), files };
+    const sum = (type, afterData) =>
+      files
+        .filter((f) => f.type === type && (afterData === undefined || f.afterData === afterData))
+        .reduce((s, f) => s + f.gzip, 0);
+    return {
+      js: sum('script', false),
+      css: sum('stylesheet', false),
+      jsAfterData: sum('script', true),
+      jsUntilIdle: sum('script'),
+      files,
+    };
   } finally {
     await context.close();
   }
@@ -79,6 +118,13 @@ export async function measureFirstPage(browser, options, runs) {
   return {
     js: summary(results.map((r) => r.js)),
     css: summary(results.map((r) => r.css)),
-    files: results[0].files.map(({ url, type, gzip }) => ({ url, type, gzip })),
+    jsAfterData: summary(results.map((r) => r.jsAfterData)),
+    jsUntilIdle: summary(results.map((r) => r.jsUntilIdle)),
+    files: results[0].files.map(({ url, type, gzip, afterData }) => ({
+      url,
+      type,
+      gzip,
+      afterData,
+    })),
   };
 }

@@ -49,10 +49,20 @@ export const USABLE = {
     responded: () => document.querySelector('[role="dialog"]') !== null,
   },
   org: {
-    // The first page of the user list with real rows, and the summary.
+    // The whole first page of the user list (a table still rendering its rows is aria-busy), the
+    // summary and the MFA required state (its switch: no skeleton left in that section).
     data: () => {
       const rows = document.querySelectorAll('tbody tr input[type="checkbox"]');
-      return rows.length > 0 && /of [\d,]+ users have MFA enabled/.test(document.body.textContent);
+      const table = rows[0]?.closest('table');
+      const required = [...document.querySelectorAll('main section')].find((s) =>
+        /^MFA required/.test(s.querySelector('h2')?.textContent ?? ''),
+      );
+      return (
+        rows.length > 0 &&
+        table?.getAttribute('aria-busy') !== 'true' &&
+        (!required || !required.querySelector('.mantine-Skeleton-root, [aria-busy="true"]')) &&
+        /of [\d,]+ users have MFA enabled/.test(document.body.textContent)
+      );
     },
     control: (page) => page.locator('tbody tr input[type="checkbox"]').first(),
     responded: () => document.querySelector('tbody tr input[type="checkbox"]')?.checked === true,

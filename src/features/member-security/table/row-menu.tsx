@@ -1,4 +1,14 @@
-import { createContext, use, useId, useRef, useState } from 'react';
+import {
+  cloneElement,
+  createContext,
+  use,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactElement,
+  type SyntheticEvent,
+} from 'react';
 import { useParams } from 'react-router';
 import { ReminderHistoryDialog } from '../reminders/reminder-history';
 import { ActionIcon, Menu, Text } from '@mantine/core';
@@ -48,64 +58,46 @@ function DotsIcon() {
   );
 }
 
-/** More → Remind, disabled with the reason for people the server would skip. */
+/**
+ * More → Remind, disabled with the reason for people the server would skip.
+ *
+ * The menu itself (Mantine Menu, Popover, Portal and their hooks) mounts on the row's first use:
+ * 25 of them took about a third of the list's first render. Until then the button announces a
+ * menu, and activating it (click, Enter or Space) mounts the menu open, as Mantine's would open.
+ */
 export function RowMenu({ member }: { member: Member }) {
-  const { remind, pendingId, canManage, resetMfa, viewerRole } = use(RowActionsContext);
-  const reasonId = useId();
-  const resetReasonId = useId();
-  // Only accounts the organization manages (its verified domains) can be reset from here.
-  const offerReset = canManage && member.managed === true && resetMfa !== undefined;
-  const noReset = resetBlock(member, viewerRole);
-  const name = displayName(member);
-  const block = canManage ? reminderBlock(member) : 'Only owners and admins can remind';
-  const pending = pendingId === member.id;
   const { orgSlug = '' } = useParams();
   const [history, setHistory] = useState(false);
-  const moreRef = useRef<HTMLButtonElement>(null);
+  // Mounted once used; `focused`: the button had focus then (keyboard), and its successor gets it.
+  const [used, setUsed] = useState<{ focused: boolean } | null>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (used?.focused && document.activeElement === document.body) triggerRef.current?.focus();
+  }, [used]);
+  const name = displayName(member);
+  const trigger = (
+    <ActionIcon ref={triggerRef} variant="subtle" color="gray" aria-label={moreLabel(member)}>
+      <DotsIcon />
+    </ActionIcon>
+  );
+  const activate = (event: SyntheticEvent) =>
+    setUsed({ focused: document.activeElement === event.currentTarget });
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon ref={moreRef} variant="subtle" color="gray" aria-label={moreLabel(member)}>
-            <DotsIcon />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item
-            disabled={Boolean(block) || pending}
-            onClick={() => remind(member)}
-            aria-label="Remind"
-            aria-describedby={block ? reasonId : undefined}
-          >
-            <Text size="sm">{pending ? 'Sending…' : 'Remind'}</Text>
-            {block && (
-              <Text size="xs" c="dimmed" id={reasonId}>
-                {block}
-              </Text>
-            )}
-          </Menu.Item>
-          {canManage && (
-            <Menu.Item onClick={() => setHistory(true)}>
-              <Text size="sm">Reminder history</Text>
-            </Menu.Item>
-          )}
-          {offerReset && (
-            <Menu.Item
-              disabled={Boolean(noReset)}
-              onClick={() => resetMfa(member, moreRef.current)}
-              aria-label="Reset MFA…"
-              aria-describedby={noReset ? resetReasonId : undefined}
-            >
-              <Text size="sm">Reset MFA…</Text>
-              {noReset && (
-                <Text size="xs" c="dimmed" id={resetReasonId}>
-                  {noReset}
-                </Text>
-              )}
-            </Menu.Item>
-          )}
-        </Menu.Dropdown>
-      </Menu>
+      {used ? (
+        <RowMenuBody
+          member={member}
+          trigger={trigger}
+          onHistory={() => setHistory(true)}
+          onReset={(reset) => reset(member, triggerRef.current)}
+        />
+      ) : (
+        cloneElement(trigger, {
+          'aria-haspopup': 'menu',
+          'aria-expanded': false,
+          onClick: activate,
+        })
+      )}
       {history && (
         <ReminderHistoryDialog
           orgSlug={orgSlug}
@@ -115,5 +107,66 @@ export function RowMenu({ member }: { member: Member }) {
         />
       )}
     </>
+  );
+}
+
+function RowMenuBody({
+  member,
+  trigger,
+  onHistory,
+  onReset,
+}: {
+  member: Member;
+  trigger: ReactElement;
+  onHistory: () => void;
+  onReset: (reset: NonNullable<RowActions['resetMfa']>) => void;
+}) {
+  const { remind, pendingId, canManage, resetMfa, viewerRole } = use(RowActionsContext);
+  const reasonId = useId();
+  const resetReasonId = useId();
+  // Only accounts the organization manages (its verified domains) can be reset from here.
+  const offerReset = canManage && member.managed === true && resetMfa !== undefined;
+  const noReset = resetBlock(member, viewerRole);
+  const block = canManage ? reminderBlock(member) : 'Only owners and admins can remind';
+  const pending = pendingId === member.id;
+  return (
+    <Menu position="bottom-end" withinPortal defaultOpened>
+      <Menu.Target>{trigger}</Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          disabled={Boolean(block) || pending}
+          onClick={() => remind(member)}
+          aria-label="Remind"
+          aria-describedby={block ? reasonId : undefined}
+        >
+          <Text size="sm">{pending ? 'Sending…' : 'Remind'}</Text>
+          {block && (
+            <Text size="xs" c="dimmed" id={reasonId}>
+              {block}
+            </Text>
+          )}
+        </Menu.Item>
+        {canManage && (
+          <Menu.Item onClick={onHistory}>
+            <Text size="sm">Reminder history</Text>
+          </Menu.Item>
+        )}
+        {offerReset && (
+          <Menu.Item
+            disabled={Boolean(noReset)}
+            onClick={() => onReset(resetMfa)}
+            aria-label="Reset MFA…"
+            aria-describedby={noReset ? resetReasonId : undefined}
+          >
+            <Text size="sm">Reset MFA…</Text>
+            {noReset && (
+              <Text size="xs" c="dimmed" id={resetReasonId}>
+                {noReset}
+              </Text>
+            )}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

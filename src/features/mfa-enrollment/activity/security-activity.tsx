@@ -1,4 +1,4 @@
-import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
 import { activityQuery, type SecurityActivity } from './activity-api';
@@ -42,7 +42,15 @@ export function RecentSecurityActivity() {
           Sign-ins and changes to your sign-in methods. If you see something you did not do, change
           your password and regenerate your recovery codes.
         </Text>
-        {activity.isPending && <Loader size="sm" aria-label="Loading your security activity" />}
+        {activity.isPending && (
+          // About one event's space: less moves when the list arrives.
+          <Skeleton
+            h={{ base: 49, sm: 29 }}
+            radius="sm"
+            role="status"
+            aria-label="Loading your security activity"
+          />
+        )}
         {activity.isError && events.length === 0 && (
           <ErrorState
             title="Your security activity could not be loaded"

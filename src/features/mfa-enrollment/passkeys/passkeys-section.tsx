@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
@@ -25,7 +25,8 @@ export function PasskeysSection({
   accountName,
   onAdded,
 }: {
-  accountName: string;
+  /** The person's e-mail, for the passkey's name; until it is known, Add waits. */
+  accountName: string | undefined;
   /** Called when a passkey was added (e.g. to return to a blocked page). */
   onAdded?: () => void;
 }) {
@@ -56,7 +57,10 @@ export function PasskeysSection({
           Sign in with your fingerprint, face, screen lock or a hardware security key instead of a
           code. A passkey works only on this site, so a fake sign-in page cannot steal it.
         </Text>
-        {list.isPending && <Loader size="sm" aria-label="Loading your passkeys" />}
+        {list.isPending && (
+          // The space of "No passkeys yet." and Add a passkey, so nothing below moves.
+          <Skeleton h={72} radius="sm" role="status" aria-label="Loading your passkeys" />
+        )}
         {list.isError && (
           <Alert color="red" role="alert" title="Your passkeys could not be loaded">
             <Stack gap="xs">
@@ -110,7 +114,7 @@ export function PasskeysSection({
         )}
       </Stack>
       <Suspense fallback={<Loader size="sm" aria-label="Opening" />}>
-        {dialog?.kind === 'add' && (
+        {dialog?.kind === 'add' && accountName !== undefined && (
           <AddPasskeyFlow
             accountName={accountName}
             onClose={close}
