@@ -1344,7 +1344,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `precondition_required`: If-Match is missing. */
+        /** @description `precondition_required`: If-Match is missing or `*`. */
         PreconditionRequired: {
             headers: {
                 [name: string]: unknown;
@@ -1459,7 +1459,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+        /** @description The schedule's ETag last read; 412 when stale, 428 when missing or `*` ("any version" would skip the changed-meanwhile check). */
         IfMatchSchedule: string;
         OrgSlug: string;
         EnrollmentId: string;
@@ -2873,7 +2873,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing or `*` ("any version" would skip the changed-meanwhile check). */
                 "If-Match": components["parameters"]["IfMatchSchedule"];
             };
             path: {
@@ -2912,7 +2912,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing or `*` ("any version" would skip the changed-meanwhile check). */
                 "If-Match": components["parameters"]["IfMatchSchedule"];
             };
             path: {
@@ -2946,7 +2946,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing or `*` ("any version" would skip the changed-meanwhile check). */
                 "If-Match": components["parameters"]["IfMatchSchedule"];
             };
             path: {
@@ -2985,7 +2985,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The schedule's ETag last read; 412 when stale, 428 when missing. */
+                /** @description The schedule's ETag last read; 412 when stale, 428 when missing or `*` ("any version" would skip the changed-meanwhile check). */
                 "If-Match": components["parameters"]["IfMatchSchedule"];
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };

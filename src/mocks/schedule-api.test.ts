@@ -108,6 +108,12 @@ describe('PUT /orgs/{orgSlug}/mfa-schedule', () => {
     await signInAs('olivia');
     const missing = await putSchedule({ requiredFrom: '2026-12-12T00:00:00Z' });
     expect(missing.status).toBe(428);
+    // "Any version" would skip the changed-meanwhile check: refused as the switch refuses it.
+    for (const any of ['*', `*, ${(await readSchedule()).etag}`]) {
+      const star = await putSchedule({ requiredFrom: '2026-12-12T00:00:00Z' }, any);
+      expect(star.status).toBe(428);
+      expect(star.json.code).toBe('precondition_required');
+    }
     const stale = await putSchedule({ requiredFrom: '2026-12-12T00:00:00Z' }, '"s0.o0"');
     expect(stale.status).toBe(412);
     expect(stale.json).toMatchObject({

@@ -4,6 +4,7 @@ import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../
 import { badRequest, guard, ProblemError } from '../problems';
 import { http } from '../http';
 import { readJson, rejectUnknownFields } from '../body';
+import { ifMatchHolds, requireIfMatch } from '../if-match';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
 import { userRef } from '../views';
 import { etagOf, securityView } from './orgs';
@@ -37,18 +38,6 @@ export function requireEnforcementRights(ctx: OrgContext): void {
       'This session was signed in without MFA. Confirm it with a code from your authenticator first.',
     );
   }
-}
-
-/**
- * Strong comparison of `If-Match` (one tag or a list) with the current ETag. `*` ("any version")
- * is refused before this (428): it would skip the "changed meanwhile" check.
- */
-function ifMatchHolds(header: string, org: OrgRecord): boolean {
-  const current = etagOf(org.version);
-  return header
-    .split(',')
-    .map((tag) => tag.trim())
-    .some((tag) => tag === current);
 }
 
 type MfaMethods = NonNullable<OrgRecord['mfaMethods']>;
@@ -156,22 +145,13 @@ export const enforcementHandlers = [
     guard(async ({ request, params, response }) => {
       const ctx = requireOrgAccess(request, params.orgSlug);
       requireEnforcementRights(ctx);
-      const ifMatch = request.headers.get('If-Match');
-      const anyVersion = ifMatch?.split(',').some((tag) => tag.trim() === '*');
-      if (!ifMatch?.trim() || anyVersion) {
-        throw new ProblemError(
-          428,
-          'precondition_required',
-          'Precondition required',
-          'Send the ETag you last read in If-Match (not *), so a change made meanwhile is not overwritten.',
-        );
-      }
+      const ifMatch = requireIfMatch(request);
       const body = await readJson(request);
       const mfaRequired = readUpdate(body);
       const { org, user } = ctx;
       const methods = readMethods(body) ?? org.mfaMethods ?? 'any';
       const methodsChanged = methods !== (org.mfaMethods ?? 'any');
-      if (!ifMatchHolds(ifMatch, org)) {
+      if (!ifMatchHolds(ifMatch, etagOf(org.version))) {
         throw new ProblemError(
           412,
           'precondition_failed',

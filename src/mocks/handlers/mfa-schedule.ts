@@ -13,30 +13,23 @@ import {
   scheduleEtag,
 } from '../mfa-schedule';
 import type { MfaScheduleRecord } from '../mfa-schedule-types';
+import { ifMatchHolds, requireIfMatch } from '../if-match';
 import { requireOrgAccess, type OrgContext } from '../org-access';
 import { scheduler } from '../scheduler';
 import { scheduleView } from '../schedule-view';
 import { requireEnforcementRights } from './enforcement';
 
-/** Owners and admins with MFA and an MFA session (as for the switch), then a fresh If-Match. */
+/** Owners and admins with MFA and an MFA session (as for the switch), then a fresh If-Match (not `*`). */
 function changeContext(request: Request, slug: string): OrgContext {
   const ctx = requireOrgAccess(request, slug);
   requireEnforcementRights(ctx);
-  if (!request.headers.get('If-Match')?.trim()) {
-    throw new ProblemError(
-      428,
-      'precondition_required',
-      'Precondition required',
-      'Send the ETag you last read in If-Match, so a change made meanwhile is not overwritten.',
-    );
-  }
+  requireIfMatch(request);
   return ctx;
 }
 
 function checkIfMatch(request: Request, ctx: OrgContext): void {
   const current = scheduleEtag(ctx.org);
-  const tags = (request.headers.get('If-Match') ?? '').split(',').map((t) => t.trim());
-  if (tags.some((t) => t === '*' || t === current)) return;
+  if (ifMatchHolds(requireIfMatch(request), current)) return;
   throw new ProblemError(
     412,
     'precondition_failed',
