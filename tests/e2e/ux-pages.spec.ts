@@ -38,6 +38,9 @@ test('on a phone, setup offers "Open in authenticator app" and shows the key at 
     'aria-current',
     'step',
   );
+  // The app's steps say what this phone will do: tap the link, not scan its own screen.
+  await expect(setup.getByText(/tap “Open in authenticator app”/)).toBeVisible();
+  await expect(setup.getByText(/Scan the QR code/)).toHaveCount(0);
   await setup.getByRole('button', { name: 'Continue' }).click();
   await expect(setup.getByRole('button', { name: /Step 2: Scan/ })).toHaveAttribute(
     'aria-current',

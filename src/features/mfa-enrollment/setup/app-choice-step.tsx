@@ -1,5 +1,7 @@
 import { List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { AUTHENTICATOR_APPS } from './authenticator-apps';
+import { useMediaQuery } from '@mantine/hooks';
+import { AUTHENTICATOR_APPS, phoneSteps } from './authenticator-apps';
+import { ON_PHONE } from './scan-step';
 import { StepHeading } from './step-heading';
 
 export function AppChoiceStep({
@@ -10,6 +12,7 @@ export function AppChoiceStep({
   onChange: (id: string) => void;
 }) {
   const app = AUTHENTICATOR_APPS.find((a) => a.id === appId) ?? AUTHENTICATOR_APPS[0];
+  const onPhone = useMediaQuery(ON_PHONE) ?? false;
   return (
     <Stack gap="md">
       <StepHeading>Choose your authenticator app</StepHeading>
@@ -30,7 +33,7 @@ export function AppChoiceStep({
             In {app.name}
           </Text>
           <List type="ordered" size="sm" spacing={4}>
-            {app.steps.map((step) => (
+            {(onPhone ? phoneSteps(app) : app.steps).map((step) => (
               <List.Item key={step}>{step}</List.Item>
             ))}
           </List>

@@ -10,6 +10,17 @@ export interface AuthenticatorApp {
 const SCAN =
   'Scan the QR code on the next step, or type the setup key shown under "Can\'t scan it?".';
 
+/**
+ * On a phone the QR code is on the screen that would have to scan it: the next step offers
+ * "Open in authenticator app" (the otpauth:// link) and the key instead.
+ */
+export const phoneSteps = (app: AuthenticatorApp): string[] => [
+  `On the next step, tap “Open in authenticator app”: ${app.id === 'other' ? 'your app' : app.name} opens and adds the account.`,
+  app.id === 'other'
+    ? 'If it does not open, add an account in the app and type the setup key shown on the next step. Settings if the app asks: time-based, SHA-1, 6 digits, every 30 seconds.'
+    : `If it does not open, add an account in ${app.name} and type the setup key shown on the next step.`,
+];
+
 export const AUTHENTICATOR_APPS: AuthenticatorApp[] = [
   {
     id: 'google',
