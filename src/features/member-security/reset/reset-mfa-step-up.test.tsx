@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { codeFor, OLIVIA_SECRET, signInAs } from '../../../../tests/api';
+import { call, codeFor, OLIVIA_SECRET, signInAs } from '../../../../tests/api';
 import { renderApp } from '../../../../tests/render';
 import { clock, db } from '@/mocks/db';
 import { PAGE, rowOf, SLOW, type User } from '../test-helpers';
@@ -112,4 +112,71 @@ describe('Reset MFA… asks for the step-up first when the session’s MFA is no
     await chooseResetMfa(user);
     await expectStepUpFirst();
   }, 40_000);
+});
+
+describe('Approve asks for the step-up first when the approver’s MFA is not recent', () => {
+  /** Olivia asks to reset Bobby's MFA; Adam (with MFA) opens the page `age` after his MFA. */
+  async function openAsAdamAfter(age: number) {
+    await signInAs('olivia');
+    const asked = await call(
+      'POST',
+      '/orgs/acme/members/usr_acme_09/mfa-reset',
+      { reason: 'Lost phone', email: 'bobby@acme.example' },
+      { 'Idempotency-Key': 'test-approve-step-up' },
+    );
+    expect(asked.json.status).toBe('pending');
+    const adam = db.users.get('usr_adam');
+    const olivia = db.users.get('usr_olivia');
+    if (adam && olivia?.mfa) adam.mfa = { ...olivia.mfa, recoveryCodeHashes: [] };
+    await signInAs('adam');
+    const session = db.sessions.get(db.jar.sessionId ?? '');
+    if (!session?.mfaAt) throw new Error('no MFA session');
+    clock.set(session.mfaAt + age);
+    vi.setSystemTime(clock.now());
+    const app = await renderApp(PAGE);
+    return { ...app, list: await screen.findByRole('list', { name: 'MFA reset requests' }, SLOW) };
+  }
+  const approveButton = (list: HTMLElement) =>
+    within(list).getByRole('button', { name: `Approve the MFA reset of ${BOBBY}` });
+
+  it('at 10:01 the step-up opens before any request; once confirmed the reset happens', async () => {
+    const { user, list } = await openAsAdamAfter(10 * MINUTE + 1000);
+    await user.click(approveButton(list));
+    const stepUp = await screen.findByRole('dialog', { name: STEP_UP }, SLOW);
+    expect(stepUp).toHaveTextContent(
+      'Approving an MFA reset needs MFA confirmed in the last 10 minutes.',
+    );
+    expect(db.users.get('usr_acme_09')?.mfa).not.toBeNull();
+    await user.type(within(stepUp).getByLabelText('6-digit code'), codeFor(OLIVIA_SECRET));
+    await user.click(within(stepUp).getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(db.users.get('usr_acme_09')?.mfa).toBeNull(), SLOW);
+    expect(screen.queryByText("Confirm it's you first")).toBeNull();
+  }, 40_000);
+
+  it('at 9:59 it approves at once', async () => {
+    const { user, list } = await openAsAdamAfter(9 * MINUTE + 59_000);
+    await user.click(approveButton(list));
+    expect(dialogNamed(STEP_UP)).toBeNull();
+    await waitFor(() => expect(db.users.get('usr_acme_09')?.mfa).toBeNull(), SLOW);
+  }, 40_000);
+
+  it('a step-up that expires between the page and the click: the server refuses, Confirm with MFA', async () => {
+    const { user, list } = await openAsAdamAfter(9 * MINUTE + 59_000);
+    clock.advance(2 * MINUTE); // the server's clock only: this page still believes it recent
+    await user.click(approveButton(list));
+    expect(await within(list).findByText("Confirm it's you first", {}, SLOW)).toBeVisible();
+    expect(within(list).getByRole('button', { name: 'Confirm with MFA' })).toBeVisible();
+    expect(db.users.get('usr_acme_09')?.mfa).not.toBeNull();
+  }, 40_000);
+
+  it('cancelling the step-up approves nothing and puts focus back on Approve', async () => {
+    const { user, list } = await openAsAdamAfter(10 * MINUTE + 1000);
+    await user.click(approveButton(list));
+    const stepUp = await screen.findByRole('dialog', { name: STEP_UP }, SLOW);
+    await user.click(within(stepUp).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(dialogNamed(STEP_UP)).toBeNull());
+    await waitFor(() => expect(approveButton(list)).toHaveFocus());
+    expect(db.users.get('usr_acme_09')?.mfa).not.toBeNull();
+    expect(db.mfaResets.size).toBe(1);
+  }, 30_000);
 });

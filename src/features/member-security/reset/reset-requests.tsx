@@ -1,4 +1,4 @@
-import { use, useState } from 'react';
+import { use, useRef, useState } from 'react';
 import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { ErrorState } from '@/lib/error-state';
 import { decideReset, resetRequestsQuery, type MfaResetRequest } from './reset-api';
 import { StepUpContext } from './step-up-slot';
+import { STEP_UP_MAX_AGE_MS } from '@/api/step-up';
 
 const who = (p: { name: string | null; email: string }) => p.name ?? p.email;
 
@@ -22,6 +23,14 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
   });
   const target = who(request.target);
   const needsStepUp = decide.isError && isApiError(decide.error, 'step_up_required');
+  // Approving needs MFA proved in the last 10 minutes: asked before the request, not after a
+  // refusal (the alert below is for a step-up that expired in between).
+  const [askStepUp, setAskStepUp] = useState(false);
+  const approveRef = useRef<HTMLButtonElement>(null);
+  const approve = () => {
+    if (stepUp && !stepUp.isRecent()) setAskStepUp(true);
+    else decide.mutate('approve');
+  };
   return (
     <li>
       <Stack gap={4} py="xs">
@@ -59,8 +68,9 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
             <Button
               size="xs"
               color="red.9"
+              ref={approveRef}
               loading={decide.isPending && decide.variables === 'approve'}
-              onClick={() => decide.mutate('approve')}
+              onClick={approve}
               aria-label={`Approve the MFA reset of ${target}`}
             >
               Approve
@@ -80,6 +90,18 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
             Decline
           </Button>
         </Group>
+        {askStepUp &&
+          stepUp?.dialog({
+            onDone: () => {
+              setAskStepUp(false);
+              decide.mutate('approve');
+            },
+            onCancel: () => {
+              setAskStepUp(false);
+              approveRef.current?.focus();
+            },
+            why: `Approving an MFA reset needs MFA confirmed in the last ${STEP_UP_MAX_AGE_MS / 60_000} minutes.`,
+          })}
       </Stack>
     </li>
   );
