@@ -1,4 +1,5 @@
-import type { DbState, MfaRecord } from './records';
+import type { DbState } from './records';
+import type { MfaRecord } from './account-records';
 import { emailLocalPart, seededPersonName, SEED_TIME } from './seed';
 import { seededRandom } from './random';
 

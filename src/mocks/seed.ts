@@ -1,4 +1,6 @@
-import type { DbState, MembershipRecord, Role, UserRecord } from './records';
+import type { DbState } from './records';
+import type { UserRecord } from './account-records';
+import type { MembershipRecord, Role } from './org-records';
 import { base32, seededBytes, seededRandom } from './random';
 import { formatRecoveryCode, hashPassword, hashRecoveryCode } from './credentials';
 
