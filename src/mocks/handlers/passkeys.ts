@@ -10,14 +10,9 @@ import { idempotent } from '../idempotency';
 import { securityChange } from '../security-activity';
 import { proveFactor } from '../proof';
 import { mfaStatus, ownedRequiringMfa, ownedRequiringPasskey, sessionView } from '../views';
-import {
-  findCredential,
-  passkeysOf,
-  registrationOptions,
-  takeChallenge,
-  validName,
-  verifyRegistration,
-} from '../webauthn';
+import { findCredential, passkeysOf, validName } from '../user-passkeys';
+import { registrationOptions, takeChallenge } from '../webauthn-challenges';
+import { verifyRegistration } from '../webauthn-verify';
 import { issueRecoveryCodes } from './enrollment';
 
 const iso = (ms: number) => new Date(ms).toISOString();
