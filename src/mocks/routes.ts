@@ -8,6 +8,7 @@ import { authHandlers } from './handlers/auth';
 import { meHandlers } from './handlers/me';
 import { orgHandlers } from './handlers/orgs';
 import { enrollmentHandlers } from './handlers/enrollment';
+import { mfaManageHandlers } from './handlers/mfa-manage';
 import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
@@ -31,6 +32,7 @@ export const handlers: RequestHandler[] = [
   ...authHandlers,
   ...meHandlers,
   ...enrollmentHandlers,
+  ...mfaManageHandlers,
   ...orgHandlers,
   ...enforcementHandlers,
   ...memberHandlers,
