@@ -12,6 +12,7 @@ import { mfaManageHandlers } from './handlers/mfa-manage';
 import { enforcementHandlers } from './handlers/enforcement';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
+import { passkeyRegistrationHandlers } from './handlers/passkey-registration';
 import { passkeyHandlers } from './handlers/passkeys';
 import { passkeyAuthHandlers } from './handlers/passkey-auth';
 import { activityHandlers } from './handlers/activity';
@@ -38,6 +39,7 @@ export const handlers: RequestHandler[] = [
   ...memberHandlers,
   ...reminderHandlers,
   headFromGet(() => handlers),
+  ...passkeyRegistrationHandlers,
   ...passkeyHandlers,
   ...passkeyAuthHandlers,
   ...scheduleHandlers,
