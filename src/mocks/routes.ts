@@ -10,6 +10,7 @@ import { orgHandlers } from './handlers/orgs';
 import { enrollmentHandlers } from './handlers/enrollment';
 import { mfaManageHandlers } from './handlers/mfa-manage';
 import { enforcementHandlers } from './handlers/enforcement';
+import { securityEventHandlers } from './handlers/security-events';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
 import { passkeyRegistrationHandlers } from './handlers/passkey-registration';
@@ -36,6 +37,7 @@ export const handlers: RequestHandler[] = [
   ...mfaManageHandlers,
   ...orgHandlers,
   ...enforcementHandlers,
+  ...securityEventHandlers,
   ...memberHandlers,
   ...reminderHandlers,
   headFromGet(() => handlers),
