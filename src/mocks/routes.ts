@@ -3,7 +3,7 @@ import { mockControls } from './mock-controls';
 import { faultInjection } from './fault-injection';
 import { headFromGet, unknownRoute } from './fallback-routes';
 import { requestGuards } from './request-guards';
-import { schedulerTick } from './scheduler';
+import { schedulerTick } from './scheduler-runner';
 import { authHandlers } from './handlers/auth';
 import { meHandlers } from './handlers/me';
 import { orgHandlers } from './handlers/orgs';
