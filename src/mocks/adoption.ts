@@ -1,7 +1,7 @@
 import type { components } from '@/api/schema';
 import { schemas } from '@/api/contract-values';
 import { clock, db, type OrgRecord } from './db';
-import { indexOf, summaryOf, type Summary } from './member-query';
+import { indexOf, summaryOf, type Summary } from './member-index';
 import { addDays, dateIn, startOfDayIso } from '@/lib/zoned-date';
 import { waveView } from './schedule-view';
 

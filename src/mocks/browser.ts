@@ -4,7 +4,8 @@ import { restore, snapshot } from './persist';
 import { transport } from './sessions';
 import { resetDemoData } from './control';
 import { pumpJobs, startJobPump } from './job-pump';
-import { createScheduler, setScheduler, startSchedulerTimer, type SharedClaims } from './scheduler';
+import { createScheduler, type SharedClaims } from './scheduler';
+import { setScheduler, startSchedulerTimer } from './scheduler-runner';
 
 /**
  * The mock backend in the page. Its state lives in IndexedDB (the mock's "server disk"), so a

@@ -2,10 +2,14 @@ import { MockClock } from './clock';
 import { seedWorld, INITECH_ID } from './seed';
 import { generateInitech } from './initech';
 import { seedInitechRollout } from './seed-rollout';
-import type { DbState, MembershipRecord, MockConfig, OrgRecord } from './records';
+import type { DbState, MockConfig } from './records';
+import type { MembershipRecord, OrgRecord } from './org-records';
 
-// The record types are declared in records.ts; importers keep importing them from here.
+// The record types are declared in records.ts, account-records.ts and org-records.ts; importers
+// keep importing them from here.
 export type * from './records';
+export type * from './account-records';
+export type * from './org-records';
 
 export const clock = new MockClock();
 

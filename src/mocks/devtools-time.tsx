@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { formatDateTime } from '@/lib/format';
 import { clock, db } from './db';
 import { pendingSchedule } from './mfa-schedule';
-import { scheduler } from './scheduler';
+import { scheduler } from './scheduler-runner';
 import { saveNow } from './browser';
 
 const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import { MAX_BODY_BYTES, payloadTooLarge } from './request-guards';
 import { updateConfig } from './control';
 import { startJobPump } from './job-pump';
 import { deployment } from './deployment';
-import { startSchedulerTimer } from './scheduler';
+import { startSchedulerTimer } from './scheduler-runner';
 
 /**
  * The mock backend over real HTTP (e2e runs and benchmarks): `npm run mock-server`.

@@ -1,5 +1,7 @@
-import type { DbState, MfaRecord } from './records';
-import { emailLocalPart, seededPersonName, SEED_TIME } from './seed';
+import type { DbState } from './records';
+import type { MfaRecord } from './account-records';
+import { emailLocalPart, seededPersonName } from './person-names';
+import { SEED_TIME } from './seed';
 import { seededRandom } from './random';
 
 /** Generated people cannot sign in; their shared MFA record only says "enabled". */

@@ -1,4 +1,4 @@
-import type { Row } from './member-query';
+import type { Row } from './member-index';
 import { methodsOf } from './views';
 
 const HEADER = 'name,email,role,mfa_enabled,last_reminded_at,methods\r\n';

@@ -1,7 +1,7 @@
 import { parameters } from '@/api/contract-values';
 import { badRequest } from './problems';
 import { enumValue, singleParam } from './member-filter';
-import type { MemberSort } from './member-query';
+import type { MemberSort } from './member-order';
 
 export { filterFromQuery as parseFilter } from './member-filter';
 

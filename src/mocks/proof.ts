@@ -2,7 +2,8 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { SessionRecord, UserRecord } from './db';
 import { badRequest, ProblemError } from './problems';
 import { proveSecondFactor } from './totp';
-import { takeChallenge, verifyAssertion } from './webauthn';
+import { takeChallenge } from './webauthn-challenges';
+import { verifyAssertion } from './webauthn-verify';
 
 /**
  * A step-up proof: a code from the app, a recovery code, or a passkey assertion answering a

@@ -9,7 +9,9 @@ import {
   type ReminderSkippedCounts,
   type UserRecord,
 } from './db';
-import { noteRemindersChanged, rowLookup, type Row } from './member-query';
+import type { Row } from './member-index';
+import { noteRemindersChanged } from './member-order';
+import { rowLookup } from './member-query';
 import { sendReminderMail } from './reminder-mail';
 import { userRef } from './views';
 import { recordWaveOutcome } from './wave-outcome';

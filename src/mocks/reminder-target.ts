@@ -1,4 +1,5 @@
-import { allMatching, rowOf, type Row } from './member-query';
+import type { Row } from './member-index';
+import { allMatching, rowOf } from './member-query';
 import type { OrgContext } from './org-access';
 import type { ReminderTarget } from './reminder-request';
 

@@ -3,14 +3,17 @@ import { mockControls } from './mock-controls';
 import { faultInjection } from './fault-injection';
 import { headFromGet, unknownRoute } from './fallback-routes';
 import { requestGuards } from './request-guards';
-import { schedulerTick } from './scheduler';
+import { schedulerTick } from './scheduler-runner';
 import { authHandlers } from './handlers/auth';
 import { meHandlers } from './handlers/me';
 import { orgHandlers } from './handlers/orgs';
 import { enrollmentHandlers } from './handlers/enrollment';
+import { mfaManageHandlers } from './handlers/mfa-manage';
 import { enforcementHandlers } from './handlers/enforcement';
+import { securityEventHandlers } from './handlers/security-events';
 import { memberHandlers } from './handlers/members';
 import { reminderHandlers } from './handlers/reminders';
+import { passkeyRegistrationHandlers } from './handlers/passkey-registration';
 import { passkeyHandlers } from './handlers/passkeys';
 import { passkeyAuthHandlers } from './handlers/passkey-auth';
 import { activityHandlers } from './handlers/activity';
@@ -31,11 +34,14 @@ export const handlers: RequestHandler[] = [
   ...authHandlers,
   ...meHandlers,
   ...enrollmentHandlers,
+  ...mfaManageHandlers,
   ...orgHandlers,
   ...enforcementHandlers,
+  ...securityEventHandlers,
   ...memberHandlers,
   ...reminderHandlers,
   headFromGet(() => handlers),
+  ...passkeyRegistrationHandlers,
   ...passkeyHandlers,
   ...passkeyAuthHandlers,
   ...scheduleHandlers,

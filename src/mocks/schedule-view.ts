@@ -1,6 +1,6 @@
 import type { components } from '@/api/schema';
 import { clock, db, type OrgRecord, type Role } from './db';
-import { indexOf, summaryOf, type Summary } from './member-query';
+import { indexOf, summaryOf, type Summary } from './member-index';
 import { pendingSchedule } from './mfa-schedule';
 import type { WaveRecord } from './mfa-schedule-types';
 import type { OrgContext } from './org-access';

@@ -1,6 +1,9 @@
-import type { DbState, MembershipRecord, Role, UserRecord } from './records';
+import type { DbState } from './records';
+import type { UserRecord } from './account-records';
+import type { MembershipRecord, Role } from './org-records';
 import { base32, seededBytes, seededRandom } from './random';
 import { formatRecoveryCode, hashPassword, hashRecoveryCode } from './credentials';
+import { emailLocalPart, seededPersonName } from './person-names';
 
 export const DEMO_PASSWORD = 'nimbus-demo';
 export const ACME_ID = 'org_acme';
@@ -75,91 +78,6 @@ const ACME_PEOPLE: { name: string | null; email: string; mfa: boolean; role?: Ro
   { name: 'Line\nBreak', email: 'newline@acme.example', mfa: false },
   { name: 'Ana Admin', email: 'ana@acme.example', mfa: true, role: 'admin' },
 ];
-
-const FIRST = [
-  'Alex',
-  'Bea',
-  'Carlos',
-  'Dana',
-  'Eli',
-  'Fatima',
-  'Gita',
-  'Hugo',
-  'Ines',
-  'Jon',
-  'Kemal',
-  'Lena',
-  'Marco',
-  'Nora',
-  'Oskar',
-  'Priya',
-  'Quinn',
-  'Rosa',
-  'Sven',
-  'Tariq',
-  'Uma',
-  'Viktor',
-  'Wen',
-  'Xavier',
-  'Yara',
-  'Zoe',
-  'Aiko',
-  'Bruno',
-  'Chloe',
-  'Dmitri',
-  'Emeka',
-  'Freya',
-  'Goran',
-  'Hana',
-];
-const LAST = [
-  'Anders',
-  'Brooks',
-  'Costa',
-  'Dubois',
-  'Eriksen',
-  'Fischer',
-  'García',
-  'Haddad',
-  'Ivanova',
-  'Jensen',
-  'Kowalski',
-  'Lopez',
-  'Moreau',
-  'Nakamura',
-  'Okafor',
-  'Petrov',
-  'Quist',
-  'Rossi',
-  'Schmidt',
-  'Tanaka',
-  'Ueda',
-  'Varga',
-  'Wagner',
-  'Xu',
-  'Yilmaz',
-  'Zhang',
-];
-
-/** "Bruno García" → "bruno.garcia" (accents folded, not dropped). */
-export function emailLocalPart(name: string): string {
-  let local = localParts.get(name);
-  if (local === undefined) {
-    local = name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z]+/g, '.');
-    localParts.set(name, local);
-  }
-  return local;
-}
-const localParts = new Map<string, string>(); // Initech repeats a few hundred names 100,000 times
-
-/** The generated people's names: the `index`-th "First Last" of the seed's lists. */
-export function seededPersonName(index: number): string {
-  return `${FIRST[index % FIRST.length]} ${LAST[Math.floor(index / FIRST.length) % LAST.length]}`;
-}
 
 function makeUser(
   id: string,

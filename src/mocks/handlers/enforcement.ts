@@ -1,18 +1,12 @@
-import type { components } from '@/api/schema';
-import { parameters, schemas } from '@/api/contract-values';
-import { clock, db, nextId, type OrgRecord, type SecurityEventRecord } from '../db';
+import { schemas } from '@/api/contract-values';
+import { clock, db, nextId, type OrgRecord } from '../db';
 import { badRequest, guard, ProblemError } from '../problems';
 import { http } from '../http';
 import { readJson, rejectUnknownFields } from '../body';
 import { ifMatchHolds, requireIfMatch } from '../if-match';
 import { requireManager, requireOrgAccess, type OrgContext } from '../org-access';
-import { userRef } from '../views';
 import { etagOf, securityView } from './orgs';
 
-type SecurityEvent = components['schemas']['SecurityEvent'];
-
-const PAGE = parameters.Page.schema;
-const PER_PAGE = parameters.PerPage.schema;
 const MFA_METHODS = schemas.MfaMethods.enum;
 
 /**
@@ -99,46 +93,7 @@ function readUpdate(body: Record<string, unknown>): boolean {
   return value;
 }
 
-/** `page` / `perPage` from the query string, or a 400 naming the offending parameter. */
-function readPaging(url: URL): { page: number; perPage: number } {
-  const pageText = url.searchParams.get('page');
-  const perPageText = url.searchParams.get('perPage');
-  const digits = (text: string | null) => text === null || /^\d+$/.test(text);
-  const page = pageText === null ? PAGE.default : Number(pageText);
-  if (!digits(pageText) || !Number.isSafeInteger(page) || page < PAGE.minimum) {
-    throw badRequest(
-      `"page" must be a whole number of ${PAGE.minimum} or more.`,
-      'page',
-      'invalid_parameter',
-    );
-  }
-  const perPage = perPageText === null ? PER_PAGE.default : Number(perPageText);
-  if (!digits(perPageText) || !PER_PAGE.enum.some((n) => n === perPage)) {
-    throw badRequest(
-      `"perPage" must be one of ${PER_PAGE.enum.join(', ')}.`,
-      'perPage',
-      'invalid_parameter',
-    );
-  }
-  return { page, perPage };
-}
-
-function detailsView({ targetId, ...rest }: SecurityEventRecord['details']) {
-  const target = targetId ? db.users.get(targetId) : undefined;
-  return { ...rest, ...(target ? { target: userRef(target) } : {}) };
-}
-
-function eventView(event: SecurityEventRecord): SecurityEvent {
-  const actor = db.users.get(event.actorId);
-  return {
-    id: event.id,
-    type: event.type,
-    actor: actor ? userRef(actor) : { id: event.actorId, name: null, email: 'unknown' },
-    createdAt: new Date(event.at).toISOString(),
-    details: detailsView(event.details),
-  };
-}
-
+/** The organization's "MFA required" switch and its methods (`any` or phishing-resistant). */
 export const enforcementHandlers = [
   http.patch(
     '/orgs/{orgSlug}/security',
@@ -181,25 +136,6 @@ export const enforcementHandlers = [
         });
       }
       return response(200).json(securityView(ctx), { headers: { ETag: etagOf(org.version) } });
-    }),
-  ),
-
-  http.get(
-    '/orgs/{orgSlug}/security-events',
-    guard(({ request, params, response }) => {
-      const ctx = requireOrgAccess(request, params.orgSlug);
-      // The audit trail is for the people who can act on it.
-      requireManager(ctx);
-      const { page, perPage } = readPaging(new URL(request.url));
-      // Newest first; events of the same instant keep their recording order, newest first.
-      const events = db.events
-        .map((event, index) => ({ event, index }))
-        .filter(({ event }) => event.orgId === ctx.org.id)
-        .sort((a, b) => b.event.at - a.event.at || b.index - a.index);
-      const items = events
-        .slice((page - 1) * perPage, page * perPage)
-        .map((e) => eventView(e.event));
-      return response(200).json({ items, total: events.length, page, perPage });
     }),
   ),
 ];

@@ -15,7 +15,7 @@ import {
 import type { MfaScheduleRecord } from '../mfa-schedule-types';
 import { ifMatchHolds, requireIfMatch } from '../if-match';
 import { requireOrgAccess, type OrgContext } from '../org-access';
-import { scheduler } from '../scheduler';
+import { scheduler } from '../scheduler-runner';
 import { scheduleView } from '../schedule-view';
 import { requireEnforcementRights } from './enforcement';
 

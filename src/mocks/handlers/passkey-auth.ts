@@ -6,7 +6,9 @@ import { http, NO_STORE } from '../http';
 import { readJson, rejectUnknownFields } from '../body';
 import { recordActivity } from '../security-activity';
 import { sessionView } from '../views';
-import { authenticationOptions, passkeysOf, takeChallenge, verifyAssertion } from '../webauthn';
+import { authenticationOptions, takeChallenge } from '../webauthn-challenges';
+import { verifyAssertion } from '../webauthn-verify';
+import { passkeysOf } from '../user-passkeys';
 
 const expiredSignIn = () =>
   new ProblemError(
