@@ -40,7 +40,7 @@ export function Accounts() {
       </Text>
       {DEMO_ACCOUNTS.map((a) => (
         <Group key={a.id} justify="space-between" wrap="nowrap">
-          <div>
+          <div style={{ minWidth: 0 }}>
             <Text size="sm" fw={500}>
               {a.name}
             </Text>
@@ -48,7 +48,14 @@ export function Accounts() {
               {a.email} · {a.summary}
             </Text>
           </div>
-          <Button size="xs" variant="light" onClick={() => void signInAs(a.email, a.id)}>
+          {/* Never squeezed by a long summary ("Sign i"); named with whom it signs in as. */}
+          <Button
+            size="xs"
+            variant="light"
+            style={{ flexShrink: 0 }}
+            aria-label={`Sign in as ${a.name}`}
+            onClick={() => void signInAs(a.email, a.id)}
+          >
             Sign in
           </Button>
         </Group>

@@ -97,3 +97,17 @@ test.describe('dark scheme', () => {
     expect(fill).not.toBe(behind);
   });
 });
+
+test('Dev tools → Accounts: at 375 px each "Sign in as …" button shows its whole label', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Dev tools' }).click();
+  for (const name of ['Olivia Owner', 'Adam Admin', 'Mia Member', 'Gus Grant']) {
+    const label = page.getByRole('button', { name: `Sign in as ${name}` }).getByText('Sign in');
+    await expect(label).toBeVisible();
+    // Squeezed by a long summary, the label was cut to "Sign i".
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+});
