@@ -55,7 +55,7 @@ export const MUTATION_MODULES = {
     environment: 'jsdom',
   },
   'parse-access-error': {
-    mutate: 'src/features/access/parse-access-error.ts',
+    mutate: ['src/features/access/parse-access-error.ts', 'src/features/access/paste-noise.ts'],
     tests: [
       'src/features/access/parse-access-error.test.ts',
       'src/features/access/parse-access-error.pastes.test.ts',

@@ -2,6 +2,8 @@
  * Reads the text of an SSH / CLI access error (the source document's two examples, or the API's
  * problem document as JSON) into its parts. Nothing pasted leaves the browser.
  */
+import { MAX_INPUT, stripNoise } from './paste-noise';
+
 export interface ParsedAccessError {
   /** `missing_methods`: the error names what is required; `no_access`: it does not. */
   kind: 'missing_methods' | 'no_access';
@@ -18,41 +20,11 @@ const isAmrList = (value: unknown): value is unknown[] => Array.isArray(value);
 const validAmr = (list: unknown[]) =>
   list.filter((m): m is string => typeof m === 'string' && AMR_VALUE.test(m));
 
-const MAX_INPUT = 20_000;
 const AMR_VALUE = /^[a-z0-9][a-z0-9:_.-]{0,60}$/i;
 const FIELD = /^(error|service|user|parameters|detail)\s*:\s*(.*)$/i;
 const BULLET = /^[-*•]\s*(.+)$/;
 const NO_ACCESS = /(do not|don't|doesn't|does not) have access|access denied|permission denied/i;
 const NEEDS_AUTH = /additional authentication is required/i;
-
-/** Terminal colours and other control sequences, when copied with the text. */
-const ANSI =
-  // eslint-disable-next-line no-control-regex
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-/** A line that is a command typed at a prompt (`$ git push`, `mia@laptop:~/app$ …`, `PS C:\>`). */
-const PROMPT = /^(?:[\w.-]+@[\w.-]+(?::\S*)?\s?[$#%]|[$%❯➜λ]|PS [^>]*>)(?:\s|$)/;
-/** Prefixes around a copied line: Git's `remote:`, quoting `>`, a log's time and level. */
-const PREFIX =
-  /^(?:remote:\s*|>\s*|\|\s*|\[?\d{4}-\d\d-\d\d[T ][\d:.]+Z?\]?\s*|\[(?:error|err|warn)\]\s*)/i;
-/** Fields that follow each other on one line ("Access denied. Parameters: {…}"). */
-const NEXT_FIELD = /\s+(?=(?:service|user|parameters|detail)\s*:\s)/i;
-
-function stripNoise(text: string): string[] {
-  const lines: string[] = [];
-  for (const raw of text
-    .slice(0, MAX_INPUT)
-    .replace(ANSI, '')
-    .split(/\r?\n|\r/)) {
-    let line = raw.trim();
-    if (PROMPT.test(line)) continue;
-    for (let before = ''; before !== line;) {
-      before = line;
-      line = line.replace(PREFIX, '').trim();
-    }
-    lines.push(...line.split(NEXT_FIELD).map((part) => part.trim()));
-  }
-  return lines;
-}
 
 /**
  * The `amr` list wherever it is: `"amr":["mfa","sso:acme"]` in JSON, `'amr': ['mfa']` as a
@@ -125,7 +97,6 @@ function fromProblemJson(text: string): ParsedAccessError | null {
   }
 }
 
-/** The parts of a pasted access error, or null when the text does not look like one. */
 /** A whole problem document of another kind (`forbidden_role`, …): not an access error. */
 function isOtherProblem(text: string): boolean {
   try {
@@ -136,6 +107,7 @@ function isOtherProblem(text: string): boolean {
   }
 }
 
+/** The parts of a pasted access error, or null when the text does not look like one. */
 export function parseAccessError(text: string): ParsedAccessError | null {
   const trimmed = text.trim();
   if (!trimmed) return null;

@@ -1,77 +1,16 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
-import { queryKeys } from '@/api/query-keys';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Skeleton,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { idempotencyKey } from '@/api/client';
-import { focusedElement, returnFocus } from '@/lib/focus-return';
+import { useId, type ReactNode } from 'react';
+import { Badge, Card, Group, Loader, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
-import { errorMessage, isApiError } from '@/api/problem';
-import {
-  orgSecurityQuery,
-  remindWithoutMfa,
-  updateMfaRequired,
-  type OrgSecurity,
-  type OrgSecurityState,
-} from './api';
+import { isApiError } from '@/api/problem';
+import { orgSecurityQuery } from './api';
 import { EnforcementDialog } from './enforcement-dialog';
 import { PhishingResistantOption } from './phishing-resistant';
+import { SavedNoticeAlert } from './saved-notice-alert';
 import { SchedulePanel } from './schedule/schedule-panel';
 import { lastChanged } from './format';
-import { saveFailure, savedNotice, type Notice } from './notices';
-
-function ViewerReason({
-  security,
-  setUpMfaPath,
-  stepUp,
-}: {
-  security: OrgSecurity;
-  setUpMfaPath: string;
-  stepUp?: ReactNode;
-}) {
-  const { reason } = security.viewer;
-  if (reason === null) return null;
-  if (reason === 'forbidden_role')
-    return <Text size="sm">Only owners and admins can change this.</Text>;
-  const profileLink = (
-    <Anchor component={Link} to={setUpMfaPath} size="sm" c="inherit" fw={600} underline="always">
-      My profile → Security
-    </Anchor>
-  );
-  return (
-    <Alert color="blue" variant="light" title="You can't change this yet">
-      <Stack gap="xs" align="flex-start">
-        {reason === 'mfa_not_enabled' ? (
-          <Text size="sm">
-            Set up MFA for your own account first, in {profileLink}. Only then can you require it
-            for everyone.
-          </Text>
-        ) : (
-          <>
-            <Text size="sm">
-              You signed in without MFA this time. Confirm it&apos;s you with a code from your
-              authenticator app (or manage MFA in {profileLink}).
-            </Text>
-            {stepUp}
-          </>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
+import { useMfaRequiredChange } from './use-mfa-required-change';
+import { ViewerReason } from './viewer-reason';
 
 /**
  * The "MFA required" area. The switch only ever shows what the server confirmed: a change goes
@@ -91,67 +30,11 @@ export function MfaRequired({
   stepUp?: ReactNode;
 }) {
   const headingId = useId();
-  const queryClient = useQueryClient();
   const security = useQuery(orgSecurityQuery(orgSlug));
-  const [intent, setIntent] = useState<boolean | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [reminderKey, setReminderKey] = useState('');
-  // The control that opened the dialog (the switch): focus goes back to it however the dialog
-  // closes, once it is enabled again after saving.
-  const opener = useRef<HTMLElement | null>(null);
-  const closeDialog = () => {
-    setIntent(null);
-    returnFocus(opener.current);
-  };
-
-  const remindAgain = useMutation({
-    mutationFn: () => remindWithoutMfa(orgSlug, reminderKey),
-    onSuccess: (result) => setNotice(savedNotice(true, orgName, { reminders: result })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) }),
-  });
-
-  const save = useMutation({
-    mutationFn: async ({ enable, remind }: { enable: boolean; remind: boolean }) => {
-      const etag =
-        queryClient.getQueryData<OrgSecurityState>(queryKeys.org.security(orgSlug))?.etag ?? '';
-      const state = await updateMfaRequired(orgSlug, enable, etag);
-      queryClient.setQueryData(queryKeys.org.security(orgSlug), state);
-      if (!remind) return { state, reminders: null };
-      // Enforcement is on at this point; a failed send is reported and can be retried alone.
-      const reminders = await remindWithoutMfa(orgSlug, reminderKey).catch((error: unknown) => ({
-        error,
-      }));
-      return { state, reminders };
-    },
-    onSuccess: ({ state, reminders }) => {
-      closeDialog();
-      setNotice(savedNotice(state.mfaRequired, orgName, { reminders }));
-    },
-    onError: (error) => {
-      const failure = saveFailure(error);
-      if (failure.closeDialog) {
-        closeDialog();
-        setNotice(failure.notice);
-      } else {
-        setDialogError(failure.text);
-      }
-    },
-    // Whatever happened, show the state the server now has (and what depends on it).
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgList() });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me.all() });
-    },
-  });
-
-  function ask(enable: boolean) {
-    setDialogError(null);
-    setNotice(null);
-    setReminderKey(idempotencyKey());
-    opener.current = focusedElement();
-    setIntent(enable);
-  }
+  const { intent, dialogError, notice, save, remindAgain, ask, ...change } = useMfaRequiredChange(
+    orgSlug,
+    orgName,
+  );
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId} padding="lg">
@@ -220,34 +103,11 @@ export function MfaRequired({
           </>
         )}
         {notice && (
-          <Alert
-            color={notice.color}
-            title={notice.title}
-            role="status"
-            styles={{ title: { color: 'var(--mantine-color-text)' } }}
-            withCloseButton
-            closeButtonLabel="Dismiss"
-            onClose={() => setNotice(null)}
-          >
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{notice.text}</Text>
-              {notice.retryReminders && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  loading={remindAgain.isPending}
-                  onClick={() => remindAgain.mutate()}
-                >
-                  Send reminders again
-                </Button>
-              )}
-              {remindAgain.isError && (
-                <Text size="sm" c="red" role="alert">
-                  {errorMessage(remindAgain.error)}
-                </Text>
-              )}
-            </Stack>
-          </Alert>
+          <SavedNoticeAlert
+            notice={notice}
+            remindAgain={remindAgain}
+            onClose={change.dismissNotice}
+          />
         )}
       </Stack>
       {intent !== null && (
@@ -257,16 +117,9 @@ export function MfaRequired({
           enable={intent}
           saving={save.isPending}
           errorText={dialogError}
-          onConfirm={({ remind }) => {
-            setDialogError(null);
-            save.mutate({ enable: intent, remind });
-          }}
-          onClose={closeDialog}
-          onShowWho={() => {
-            setIntent(null);
-            // The list below, now filtered to the people without MFA, replaces the dialog.
-            returnFocus(() => document.getElementById('user-security-settings'));
-          }}
+          onConfirm={({ remind }) => change.confirm(intent, remind)}
+          onClose={change.closeDialog}
+          onShowWho={change.showWho}
         />
       )}
     </Card>

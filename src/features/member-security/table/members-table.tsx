@@ -1,9 +1,7 @@
-import { memo, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Skeleton, Table, UnstyledButton } from '@mantine/core';
 import {
-  FlexRender,
   useTable,
-  type Cell,
   type RowSelectionState,
   type SortingState,
   type Updater,
@@ -12,12 +10,11 @@ import type { ListParams, Member, MemberSort } from '../api';
 import { columns, features } from './columns';
 import type { Selection } from './selection';
 import classes from './members-table.module.css';
+import { MemberCell } from './member-cell';
 
 const EMPTY: Member[] = [];
 const SORT_ARROW = { asc: '▲', desc: '▼' } as const;
 const SORT_WORDS = { asc: 'sorted ascending', desc: 'sorted descending' } as const;
-/** Narrow screens show these cells without their column's header: they name themselves. */
-const CELL_LABEL: Record<string, string> = { role: 'Role', lastRemindedAt: 'Last reminded' };
 
 function toSorting(sort: MemberSort): SortingState {
   return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
@@ -175,34 +172,3 @@ export function MembersTable({
     </Table.ScrollContainer>
   );
 }
-
-/**
- * One cell of a person's row. It renders again only when that person's data (a new object from
- * the server; unchanged people keep theirs) or, for the checkbox, their selection changes: the
- * rest of the screen (a notice, a job's progress, a pending send) does not re-render 25 rows of
- * menus and badges. The row menu still follows RowActionsContext, which React passes through.
- */
-const MemberCell = memo(
-  function MemberCell({
-    cell,
-  }: {
-    cell: Cell<typeof features, Member, unknown>;
-    member: Member;
-    selected: boolean | null;
-  }) {
-    const id = cell.column.id;
-    return (
-      <Table.Td
-        data-col={id}
-        data-label={CELL_LABEL[id]}
-        className={id === 'mfa' ? classes.status : undefined}
-      >
-        <FlexRender cell={cell} />
-      </Table.Td>
-    );
-  },
-  (before, after) =>
-    before.member === after.member &&
-    before.selected === after.selected &&
-    before.cell.column.id === after.cell.column.id,
-);

@@ -1,17 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { queryKeys } from '@/api/query-keys';
 import { focusFieldOnOpen } from '@/lib/focus-return';
 import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { cancelEnrollment, useStartEnrollment, type TotpEnrollment } from '../api';
 import { AppChoiceStep } from './app-choice-step';
 import { AUTHENTICATOR_APPS } from './authenticator-apps';
 import { FinishStep } from './finish-step';
 import { RecoveryCodesPanel } from '../manage/recovery-codes-panel';
 import { ScanStep } from './scan-step';
+import { SetupFooter } from './setup-footer';
 import { StartProblem } from './start-problem';
 import { StepHeading } from './step-heading';
+import { useSetupEnrollment } from './use-setup-enrollment';
 import { VerifyStep } from './verify-step';
 
 const STEPS = ['Choose app', 'Scan', 'Verify', 'Save codes', 'Refresh'];
@@ -31,52 +30,16 @@ export function SetupFlow({
   /** After the last step's Done (the flow is closed first). */
   onDone?: () => void;
 }) {
-  const client = useQueryClient();
-  const start = useStartEnrollment();
   const compact = useMediaQuery('(max-width: 36em)');
   const [active, setActive] = useState(0);
   const [appId, setAppId] = useState('google');
-  const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
-  const [startError, setStartError] = useState<unknown>(null);
-  const [codes, setCodes] = useState<string[] | null>(null);
   const [saved, setSaved] = useState(false);
+  const { enrollment, startError, codes, verified, starting, begin, ...setup } = useSetupEnrollment(
+    { onStarted: () => setActive(1) },
+  );
   const appName = AUTHENTICATOR_APPS.find((a) => a.id === appId)?.name ?? 'your app';
-  const verified = codes !== null;
   const body = useRef<HTMLDivElement>(null);
   useEffect(() => focusFieldOnOpen(() => body.current), []);
-
-  // The enrollment to cancel if this flow goes away unfinished (closed, or navigated away from).
-  const unfinished = useRef<string | null>(null);
-  unfinished.current = enrollment && !verified ? enrollment.id : null;
-  const cleanup = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    clearTimeout(cleanup.current);
-    return () => {
-      // Deferred, so React's development double mount does not cancel a live enrollment.
-      const id = unfinished.current;
-      if (id) cleanup.current = setTimeout(() => void discard(id), 0);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only
-  }, []);
-
-  async function discard(id: string) {
-    await cancelEnrollment(id).catch(() => undefined);
-    await client.invalidateQueries({ queryKey: queryKeys.me.mfa() });
-  }
-
-  async function begin(replacing?: string) {
-    setStartError(null);
-    try {
-      const created = await start.mutateAsync({ replacing });
-      setEnrollment(created);
-      setActive(1);
-    } catch (error) {
-      setStartError(error);
-    } finally {
-      // The answer carried the secret: keep it only in this component's state.
-      start.reset();
-    }
-  }
 
   // Escape or × after the key was made: ask before throwing the setup away.
   const [confirmDiscard, setConfirmDiscard] = useState(false);
@@ -91,15 +54,12 @@ export function SetupFlow({
 
   function close() {
     if (verified && !saved) return;
-    const id = unfinished.current;
-    unfinished.current = null;
-    if (id) void discard(id);
+    setup.abandon();
     onClose();
   }
 
   function onVerified(recoveryCodes: string[]) {
-    setCodes(recoveryCodes);
-    setEnrollment(null); // MFA is on: the secret is not needed in this browser any more
+    setup.verify(recoveryCodes);
     setActive(3);
   }
 
@@ -109,7 +69,7 @@ export function SetupFlow({
       {startError !== null && (
         <StartProblem
           error={startError}
-          busy={start.isPending}
+          busy={starting}
           onStartOver={(id) => void begin(id)}
           onRetry={() => void begin()}
           onClose={close}
@@ -125,7 +85,7 @@ export function SetupFlow({
         onVerified={onVerified}
         onRestart={() => void begin(enrollment.id)}
         onBack={() => setActive(1)}
-        restarting={start.isPending}
+        restarting={starting}
       />
     ),
     codes && (
@@ -201,9 +161,9 @@ export function SetupFlow({
           steps[active]
         )}
         {!confirmDiscard && (
-          <Footer
+          <SetupFooter
             active={active}
-            busy={start.isPending}
+            busy={starting}
             saved={saved}
             onBack={() => setActive((s) => s - 1)}
             onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
@@ -215,46 +175,5 @@ export function SetupFlow({
         )}
       </Stack>
     </Modal>
-  );
-}
-
-interface FooterProps {
-  active: number;
-  busy: boolean;
-  saved: boolean;
-  onBack: () => void;
-  onNext: () => void;
-  onDone: () => void;
-}
-
-function Footer({ active, busy, saved, onBack, onNext, onDone }: FooterProps) {
-  return (
-    <Group justify="space-between" mt="sm">
-      <div>
-        {active === 1 && (
-          <Button variant="default" onClick={onBack}>
-            Back
-          </Button>
-        )}
-      </div>
-      <Group gap="xs">
-        {active === 3 && !saved && (
-          <Text size="xs" c="dimmed">
-            Confirm that you saved the codes to continue.
-          </Text>
-        )}
-        {(active === 0 || active === 1) && (
-          <Button onClick={onNext} loading={busy}>
-            Continue
-          </Button>
-        )}
-        {active === 3 && (
-          <Button onClick={onNext} disabled={!saved}>
-            Continue
-          </Button>
-        )}
-        {active === 4 && <Button onClick={onDone}>Done</Button>}
-      </Group>
-    </Group>
   );
 }

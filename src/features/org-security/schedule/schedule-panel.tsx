@@ -1,23 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
-import { queryKeys } from '@/api/query-keys';
+import { lazy, Suspense } from 'react';
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { idempotencyKey } from '@/api/client';
-import { errorMessage, isApiError } from '@/api/problem';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
-import {
-  cancelSchedule,
-  changeScheduleDate,
-  createSchedule,
-  requireNow,
-  scheduleQuery,
-  type ScheduleState,
-} from './api';
+import { scheduleQuery } from './api';
 import { ConfirmAction } from './confirm-action';
 import { countdown, zonedDateTime } from '@/lib/zoned-date';
-import type { ScheduleChoice } from './schedule-dialog';
 import { ScheduleProgress } from './schedule-progress';
+import { useScheduleChange } from './use-schedule-change';
 
 /** The chart (recharts) is its own chunk: only owners and admins with a schedule load it. */
 const AdoptionChart = lazy(() =>
@@ -29,8 +19,6 @@ const ScheduleDialog = lazyWithPreload(() =>
   import('./schedule-dialog').then((m) => m.ScheduleDialog),
 );
 const preloadDialog = { onMouseEnter: ScheduleDialog.preload, onFocus: ScheduleDialog.preload };
-
-type Open = 'create' | 'change' | 'cancel' | 'now' | null;
 
 /**
  * MFA on a schedule, inside the MFA required area: Require from a date…, and while scheduled the
@@ -46,56 +34,11 @@ export function SchedulePanel({
   orgName: string;
   mfaRequired: boolean;
 }) {
-  const queryClient = useQueryClient();
   const schedule = useQuery(scheduleQuery(orgSlug));
-  const [open, setOpen] = useState<Open>(null);
-  const [errorText, setErrorText] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [key, setKey] = useState('');
-
-  const save = useMutation({
-    mutationFn: async (input: { action: Open; choice?: ScheduleChoice }) => {
-      const etag =
-        queryClient.getQueryData<ScheduleState>(queryKeys.org.schedule(orgSlug))?.etag ?? '';
-      if (input.action === 'create' && input.choice)
-        return createSchedule(orgSlug, etag, input.choice);
-      if (input.action === 'change' && input.choice)
-        return changeScheduleDate(orgSlug, etag, input.choice.requiredFrom);
-      if (input.action === 'cancel') return cancelSchedule(orgSlug, etag);
-      return requireNow(orgSlug, etag, key);
-    },
-    onSuccess: (state, { action }) => {
-      queryClient.setQueryData(queryKeys.org.schedule(orgSlug), state);
-      setOpen(null);
-      setNotice(
-        action === 'cancel'
-          ? 'The schedule is cancelled: no more reminders, and MFA will not become required.'
-          : action === 'now'
-            ? `MFA is now required in ${orgName}.`
-            : `MFA will be required from ${zonedDateTime(state.requiredFrom ?? '')}.`,
-      );
-    },
-    onError: (error) => {
-      setErrorText(
-        isApiError(error, 'precondition_failed')
-          ? 'Someone changed the schedule meanwhile. Here is its current state; check it and try again.'
-          : errorMessage(error),
-      );
-    },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.org.all(orgSlug) });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.orgList() });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me.all() });
-    },
-  });
-
-  function show(next: Open) {
-    setErrorText(null);
-    setNotice(null);
-    setKey(idempotencyKey());
-    setOpen(next);
-  }
-  const close = () => !save.isPending && setOpen(null);
+  const { open, errorText, notice, saving, show, close, ...change } = useScheduleChange(
+    orgSlug,
+    orgName,
+  );
 
   if (schedule.isPending)
     return <Skeleton height={36} role="status" aria-label="Loading the schedule" />;
@@ -172,7 +115,7 @@ export function SchedulePanel({
           role="status"
           withCloseButton
           closeButtonLabel="Dismiss"
-          onClose={() => setNotice(null)}
+          onClose={change.dismissNotice}
         >
           {notice}
         </Alert>
@@ -191,12 +134,9 @@ export function SchedulePanel({
             orgName={orgName}
             schedule={s}
             mode={open}
-            saving={save.isPending}
+            saving={saving}
             errorText={errorText}
-            onConfirm={(choice) => {
-              setErrorText(null);
-              save.mutate({ action: open, choice });
-            }}
+            onConfirm={(choice) => change.choose(open, choice)}
             onClose={close}
           />
         </Suspense>
@@ -206,9 +146,9 @@ export function SchedulePanel({
           title="Cancel the schedule?"
           confirmLabel="Cancel schedule"
           danger
-          pending={save.isPending}
+          pending={saving}
           errorText={errorText}
-          onConfirm={() => save.mutate({ action: 'cancel' })}
+          onConfirm={() => change.confirm('cancel')}
           onClose={close}
         >
           <Text size="sm">
@@ -220,9 +160,9 @@ export function SchedulePanel({
         <ConfirmAction
           title={`Require MFA in ${orgName} now?`}
           confirmLabel="Require now"
-          pending={save.isPending}
+          pending={saving}
           errorText={errorText}
-          onConfirm={() => save.mutate({ action: 'now' })}
+          onConfirm={() => change.confirm('now')}
           onClose={close}
         >
           <Text size="sm">
