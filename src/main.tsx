@@ -1,4 +1,4 @@
-import { mountApp } from './app/mount';
+import { mountApp } from './app/first-load/mount';
 import type { AppOptions } from './app/router';
 
 /**

@@ -5,15 +5,15 @@ import { pathToFileURL } from 'node:url';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { unstyledClasses } from './mantine-css-plugin.ts';
 
-type PrerenderModule = typeof import('../src/app/prerender.tsx');
+type PrerenderModule = typeof import('../src/app/first-load/prerender.tsx');
 
-const ENTRY = 'src/app/prerender.tsx';
+const ENTRY = 'src/app/first-load/prerender.tsx';
 
 /**
- * Production builds only (mocks off): after the client build, build src/app/prerender.tsx for
+ * Production builds only (mocks off): after the client build, build src/app/first-load/prerender.tsx for
  * Node with the same config, render each page of PRERENDERED_PAGES in its "nothing loaded yet"
  * state, and write it into index.html as a <template>, with the inline script that puts the one
- * matching the address into #root before the first paint. src/app/mount.tsx then hydrates it.
+ * matching the address into #root before the first paint. src/app/first-load/mount.tsx then hydrates it.
  */
 export function prerender(): Plugin {
   let config: ResolvedConfig;

@@ -12,7 +12,7 @@ export const API_BASE_URL = new URL(
 let held: Promise<void> | null = null;
 
 /**
- * Answers (and failures) wait until `until` settles. app/mount.tsx holds them while React hydrates
+ * Answers (and failures) wait until `until` settles. app/first-load/mount.tsx holds them while React hydrates
  * the page pre-rendered at build time: that HTML shows nothing loaded yet, and hydration must
  * render the same, so an answer that arrives before the page is hydrated cannot change what it
  * renders. The requests themselves go out at once.

@@ -1,6 +1,6 @@
 /**
  * Answers to requests that index.html started before the app's code had loaded (the production
- * build's inline script, src/app/early-requests.ts): the app adopts them instead of asking again.
+ * build's inline script, src/app/first-load/early-requests.ts): the app adopts them instead of asking again.
  * Each is taken once, by the first GET of the same address (query parameters in any order), and
  * only while the first page starts; later requests go to the network as usual.
  */

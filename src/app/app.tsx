@@ -13,7 +13,7 @@ import type { AppInstance } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 const NotificationsContainer = lazy(() =>
-  import('./notifications-container').then((m) => ({ default: m.NotificationsContainer })),
+  import('./shell/notifications-container').then((m) => ({ default: m.NotificationsContainer })),
 );
 
 /**

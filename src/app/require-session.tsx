@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { isApiError } from '@/api/problem';
 import { sessionQuery } from '@/api/queries';
 import { ErrorState } from '@/lib/error-state';
-import { Shell } from './shell';
+import { Shell } from './shell/shell';
 
 /**
  * Every page but sign-in needs a session; without one, sign in and come back here. While the

@@ -1,7 +1,7 @@
 import { Component, type ReactNode } from 'react';
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
-import { PageCommitted } from './page-committed';
+import { PageCommitted } from './first-load/page-committed';
 
 /** What a page that crashed shows instead: a crash in one page never takes the whole console down. */
 export function RouteError() {

@@ -16,8 +16,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/api/query-keys';
 import { AppOptionsProvider, type AppOptions } from './app-options';
 import { pageLoader } from './page-loader';
-import { startFirstPage } from './first-page';
-import { pages } from './pages';
+import { startFirstPage } from './first-load/first-page';
+import { pages } from './first-load/pages';
 import { createQueryClient } from './query-client';
 import { RequireSession } from './require-session';
 import { RouteBoundary } from './route-error';
@@ -25,7 +25,7 @@ import { OrgSettingsRedirect, HomeRedirect } from './routes/redirects';
 import { NotFoundRoute } from './routes/not-found';
 
 export type { AppOptions };
-export { preloadPages } from './pages';
+export { preloadPages } from './first-load/pages';
 
 /**
  * Pages are code-split: the first page downloads only its own code, requested at start-up

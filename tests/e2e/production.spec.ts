@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
 /**
- * The production build pre-renders its pages (src/app/prerender.tsx). Here the app's scripts are
+ * The production build pre-renders its pages (src/app/first-load/prerender.tsx). Here the app's scripts are
  * held back until the test lets them through, so what the person sees before any JS has run can
  * be checked, and then that React takes that HTML over instead of replacing it.
  */

@@ -132,6 +132,20 @@ const PLANTS: Plant[] = [
     to: 'src/features/brand-new/widget.ts',
   },
   {
+    kind: "a feature's sub-folder importing another feature",
+    file: 'src/features/access/troubleshoot/planted-other.ts',
+    source: "export { signIn } from '../../auth/api';\n",
+    rule: 'feature-to-other-feature',
+    to: 'src/features/auth/api.ts',
+  },
+  {
+    kind: "a feature's sub-folder importing app/",
+    file: 'src/features/org-security/enforcement/planted-app.ts',
+    source: "export { theme } from '../../../app/theme';\n",
+    rule: 'feature-to-app',
+    to: 'src/app/theme.ts',
+  },
+  {
     kind: 'an import circle (one side type-only)',
     file: 'src/lib/planted-circle-a.ts',
     source: "import type { B } from './planted-circle-b';\nexport type A = { b?: B };\n",
@@ -153,6 +167,12 @@ const ALLOWED: Omit<Plant, 'rule' | 'to' | 'kind'>[] = [
     file: 'src/features/brand-new/ok.ts',
     source:
       "export { signIn as again } from './widget';\nexport { BRAND } from '@/lib/brand';\nexport { api } from '@/api/client';\n",
+  },
+  // A feature's sub-folder is the same feature: its root and its other sub-folders are fine.
+  {
+    file: 'src/features/org-security/events/planted-ok.ts',
+    source:
+      "export { orgSecurityQuery } from '../api';\nexport { scheduleQuery as again } from '@/features/org-security/schedule/api';\n",
   },
   // A brand-new feature's test may use the mock backend.
   {

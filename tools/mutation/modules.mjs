@@ -55,14 +55,17 @@ export const MUTATION_MODULES = {
     environment: 'jsdom',
   },
   'parse-access-error': {
-    mutate: ['src/features/access/parse-access-error.ts', 'src/features/access/paste-noise.ts'],
+    mutate: [
+      'src/features/access/troubleshoot/parse-access-error.ts',
+      'src/features/access/troubleshoot/paste-noise.ts',
+    ],
     tests: [
-      'src/features/access/parse-access-error.test.ts',
-      'src/features/access/parse-access-error.pastes.test.ts',
+      'src/features/access/troubleshoot/parse-access-error.test.ts',
+      'src/features/access/troubleshoot/parse-access-error.pastes.test.ts',
     ],
     added: [
-      'src/features/access/parse-access-error-clauses.test.ts',
-      'src/features/access/parse-access-error-noise.test.ts',
+      'src/features/access/troubleshoot/parse-access-error-clauses.test.ts',
+      'src/features/access/troubleshoot/parse-access-error-noise.test.ts',
     ],
     // Pure functions: no mock backend to set up per run.
     setup: false,

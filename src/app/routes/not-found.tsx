@@ -1,6 +1,6 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../use-document-title';
+import { useDocumentTitle } from './use-document-title';
 
 export function NotFoundRoute() {
   useDocumentTitle('Page not found');

@@ -3,23 +3,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { errorMessage, isApiError } from '@/api/problem';
 import { orgListQuery } from '@/api/queries';
-import { AccessDeniedBoundary } from '@/features/access/access-denied-boundary';
-import { AfterSetupNotice } from '../after-setup-notice';
-import { setUpMfaPath } from '@/features/access/access-denied';
-import { StepUpButton, StepUpDialog } from '@/features/access/step-up-dialog';
-import { useRecentStepUp } from '@/features/access/recent-step-up';
+import { AccessDeniedBoundary } from '@/features/access/denied/access-denied-boundary';
+import { AfterSetupNotice } from './after-setup-notice';
+import { setUpMfaPath } from '@/features/access/denied/access-denied';
+import { StepUpButton, StepUpDialog } from '@/features/access/denied/step-up-dialog';
+import { useRecentStepUp } from '@/features/access/denied/recent-step-up';
 import type { StepUpSlot } from '@/features/member-security/reset/step-up-slot';
 import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
-import { MfaRequired } from '@/features/org-security/mfa-required';
-import { SecurityEvents } from '@/features/org-security/security-events';
+import { MfaRequired } from '@/features/org-security/enforcement/mfa-required';
+import { SecurityEvents } from '@/features/org-security/events/security-events';
 import { memberListQuery } from '@/features/member-security/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/table/view-params';
 import { ErrorState } from '@/lib/error-state';
 import { Suspense, useCallback, useMemo, useState } from 'react';
-import type { PagePrefetch } from '../page-prefetch';
+import type { PagePrefetch } from '../first-load/page-prefetch';
 import { PageHeader } from './page-header';
-import { useDocumentTitle } from '../use-document-title';
+import { useDocumentTitle } from './use-document-title';
 
 /**
  * The user list (TanStack Table, filters, pager, bulk reminders: most of this page's code) is its

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import classes from '../shell.module.css';
+import classes from '../shell/shell.module.css';
 
 /**
  * A page title with its section links (the source's "Click Security" step): links to pages, so a

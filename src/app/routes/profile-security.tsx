@@ -4,16 +4,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '@/lib/return-to';
 import { meQuery } from '@/api/queries';
-import type { AfterSetupState } from '../after-setup-notice';
+import type { AfterSetupState } from './after-setup-notice';
 import { mfaStatusQuery } from '@/features/mfa-enrollment/api';
 import { MfaSecurity } from '@/features/mfa-enrollment/mfa-security';
 import { passkeysQuery } from '@/features/mfa-enrollment/passkeys/passkey-api';
 import { PasskeysSection } from '@/features/mfa-enrollment/passkeys/passkeys-section';
 import { RecentSecurityActivity } from '@/features/mfa-enrollment/activity/security-activity';
 import { ErrorState } from '@/lib/error-state';
-import type { PagePrefetch } from '../page-prefetch';
+import type { PagePrefetch } from '../first-load/page-prefetch';
 import { PageHeader } from './page-header';
-import { useDocumentTitle } from '../use-document-title';
+import { useDocumentTitle } from './use-document-title';
 
 /**
  * The troubleshooter sits at the bottom of the page (below the first screen at 1280 and 412 px):
@@ -30,7 +30,7 @@ const idle = () =>
       : setTimeout(done, 0),
   );
 const troubleshooter = () =>
-  import('@/features/access/troubleshoot-access-error').then((m) => ({
+  import('@/features/access/troubleshoot/troubleshoot-access-error').then((m) => ({
     default: m.TroubleshootAccessError,
   }));
 const TroubleshootAccessError = lazy(() => shown.then(idle).then(troubleshooter));

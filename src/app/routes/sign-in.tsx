@@ -6,7 +6,7 @@ import { safeReturnTo } from '@/lib/return-to';
 import { sessionQuery } from '@/api/queries';
 import { SignInForm } from '@/features/auth/sign-in-form';
 import { useAppOptions } from '../app-options';
-import { useDocumentTitle } from '../use-document-title';
+import { useDocumentTitle } from './use-document-title';
 
 export function SignInRoute() {
   const [params] = useSearchParams();

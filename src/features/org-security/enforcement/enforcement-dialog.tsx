@@ -14,9 +14,9 @@ import {
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
-import { type MemberSummary } from './api';
+import { type MemberSummary } from '../api';
 import { memberSummaryQuery } from '@/api/queries';
-import { plural } from './format';
+import { plural } from '../format';
 import { formatCount } from '@/lib/format';
 
 function Impact({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { renderApp } from '../../../tests/render';
+import { renderApp } from '../../../../tests/render';
 import { server } from '@/mocks/node';
 import { clock, db } from '@/mocks/db';
 

@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { cliCommand } from '@/lib/brand';
 import { errorMessage, type AccessDeniedProblem, type ApiError } from '@/api/problem';
-import { signInWithSso } from './api';
+import { signInWithSso } from '../api';
 import { sessionChanged } from '@/api/queries';
-import type { RequiredMethod } from './methods';
-import { MissingMethodList } from './missing-methods';
+import type { RequiredMethod } from '../methods';
+import { MissingMethodList } from '../missing-methods';
 import { StepUpButton } from './step-up-dialog';
 
 export type AccessDeniedError = ApiError & { problem: AccessDeniedProblem };

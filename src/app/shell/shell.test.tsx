@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { renderApp } from '../../tests/render';
-import { codeFor, OLIVIA_SECRET } from '../../tests/api';
+import { renderApp } from '../../../tests/render';
+import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
 import { clock, db } from '@/mocks/db';
 import { seededRecoveryCodes } from '@/mocks/seed';
 

@@ -7,14 +7,14 @@ import { useFocusPageHeading } from './use-focus-page-heading';
 import { BRAND } from '@/lib/brand';
 import { type Session } from '@/features/auth/api';
 import { orgListQuery } from '@/api/queries';
-import { useAppOptions } from './app-options';
+import { useAppOptions } from '../app-options';
 import { useCurrentOrg } from './current-org';
-import { OrgSwitcher } from './org-switcher';
-import { UserMenu } from './user-menu';
-import { RouteBoundary } from './route-error';
+import { OrgSwitcher } from './menus/org-switcher';
+import { UserMenu } from './menus/user-menu';
+import { RouteBoundary } from '../route-error';
 import classes from './shell.module.css';
-import { pageLoader } from './page-loader';
-import { PageCommitted } from './page-committed';
+import { pageLoader } from '../page-loader';
+import { PageCommitted } from '../first-load/page-committed';
 
 /** Only organizations with a rollout under way load the banner's code. */
 const ScheduleBanner = lazy(() =>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import { focusedElement, returnFocus } from '@/lib/focus-return';
-import { remindWithoutMfa, updateMfaRequired, type OrgSecurityState } from './api';
+import { remindWithoutMfa, updateMfaRequired, type OrgSecurityState } from '../api';
 import { saveFailure, savedNotice, type Notice } from './notices';
 
 /**

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { EARLY_GLOBAL, earlyKey } from '@/api/early';
 import { server } from '@/mocks/node';
-import { signInAs } from '../../tests/api';
+import { signInAs } from '../../../tests/api';
 import { EARLY_REQUESTS, earlyRequestsScript } from './early-requests';
 import { mountApp } from './mount';
-import { preloadPages } from './router';
+import { preloadPages } from '../router';
 
 /** Every API request that reaches the server from now on, as "GET /api/…?sorted". */
 function recordRequests() {

@@ -2,7 +2,7 @@ import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { OrganizationSummary, Session } from '@/features/auth/api';
 import { displayName } from '@/lib/display-name';
 import { deferredMenu } from './deferred-menu';
-import classes from './shell.module.css';
+import classes from '../shell.module.css';
 
 const DeferredUserMenu = deferredMenu<{ currentOrg: OrganizationSummary | undefined }>(() =>
   import('./user-menu-body').then((m) => m.UserMenuBody),

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { components } from '@/api/schema';
 import { cliCommand } from '@/lib/brand';
 import { MethodFix, RefreshCredentials } from './method-fix';
-import { MissingMethodList } from './missing-methods';
+import { MissingMethodList } from '../missing-methods';
 import { parseAccessError, type ParsedAccessError } from './parse-access-error';
 
 /** Mantine's yellow and orange alert titles fall below AA contrast; use the text colour. */

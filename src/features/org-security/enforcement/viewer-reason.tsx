@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { OrgSecurity } from './api';
+import type { OrgSecurity } from '../api';
 
 /** Why the viewer cannot change the setting, and how to become able to (when they can). */
 export function ViewerReason({

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { signInAs } from '../../../tests/api';
+import { signInAs } from '../../../../tests/api';
 import { TroubleshootAccessError } from './troubleshoot-access-error';
 
 // Rendered alone (real providers, real mock backend) until the profile page mounts it.

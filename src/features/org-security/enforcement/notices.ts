@@ -1,6 +1,6 @@
 import { errorMessage, isApiError } from '@/api/problem';
-import type { OrgSecurity, ReminderJob, ReminderResult } from './api';
-import { lastChanged, reminderOutcome } from './format';
+import type { OrgSecurity, ReminderJob, ReminderResult } from '../api';
+import { lastChanged, reminderOutcome } from '../format';
 
 export interface Notice {
   color: 'teal' | 'yellow' | 'red' | 'orange';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
-import { renderApp } from '../../../tests/render';
-import { codeFor, GUS_SECRET } from '../../../tests/api';
+import { renderApp } from '../../../../tests/render';
+import { codeFor, GUS_SECRET } from '../../../../tests/api';
 import { db } from '@/mocks/db';
 import { createSession } from '@/mocks/sessions';
 

@@ -8,7 +8,7 @@ import { passkeyProof } from '@/lib/passkeys';
 import { browserFailure } from '@/lib/webauthn-client';
 import { formatTime } from '@/lib/format';
 import { useCodeEntry } from '@/lib/use-code-entry';
-import { stepUpSession } from './api';
+import { stepUpSession } from '../api';
 import { meQuery, sessionChanged } from '@/api/queries';
 
 function failureText(error: unknown): string {

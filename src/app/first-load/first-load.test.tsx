@@ -2,9 +2,9 @@ import { queryKeys } from '@/api/query-keys';
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { server } from '@/mocks/node';
-import { signInAs } from '../../tests/api';
-import { renderApp } from '../../tests/render';
-import { createAppRouter, preloadPages } from './router';
+import { signInAs } from '../../../tests/api';
+import { renderApp } from '../../../tests/render';
+import { createAppRouter, preloadPages } from '../router';
 
 /** Paths of the API requests the app makes from now on. */
 function recordRequests() {

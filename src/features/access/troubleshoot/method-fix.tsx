@@ -2,7 +2,7 @@ import { Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { cliCommand } from '@/lib/brand';
-import type { RequiredMethod } from './methods';
+import type { RequiredMethod } from '../methods';
 
 type Me = components['schemas']['CurrentUser'];
 

@@ -3,12 +3,12 @@ import { Badge, Card, Group, Loader, Skeleton, Stack, Switch, Text, Title } from
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
 import { isApiError } from '@/api/problem';
-import { orgSecurityQuery } from './api';
+import { orgSecurityQuery } from '../api';
 import { EnforcementDialog } from './enforcement-dialog';
 import { PhishingResistantOption } from './phishing-resistant';
 import { SavedNoticeAlert } from './saved-notice-alert';
-import { SchedulePanel } from './schedule/schedule-panel';
-import { lastChanged } from './format';
+import { SchedulePanel } from '../schedule/schedule-panel';
+import { lastChanged } from '../format';
 import { useMfaRequiredChange } from './use-mfa-required-change';
 import { ViewerReason } from './viewer-reason';
 

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@man
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { formatCount } from '@/lib/format';
-import { updateMfaMethods, type OrgSecurity, type OrgSecurityState } from './api';
+import { updateMfaMethods, type OrgSecurity, type OrgSecurityState } from '../api';
 import { memberSummaryQuery } from '@/api/queries';
 
 const LABEL = 'Only phishing-resistant methods (passkeys and security keys)';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
-import { saveTimeout } from './api';
-import { renderApp } from '../../../tests/render';
-import { codeFor, OLIVIA_SECRET } from '../../../tests/api';
+import { saveTimeout } from '../api';
+import { renderApp } from '../../../../tests/render';
+import { codeFor, OLIVIA_SECRET } from '../../../../tests/api';
 import { server } from '@/mocks/node';
 import { db } from '@/mocks/db';
 import { createSession } from '@/mocks/sessions';

@@ -21,18 +21,18 @@ function page<M>(
 export const pages = {
   signIn: page(
     '/sign-in',
-    () => import('./routes/sign-in'),
+    () => import('../routes/sign-in'),
     (m) => m.SignInRoute,
   ),
   profileSecurity: page(
     '/profile/security',
-    () => import('./routes/profile-security'),
+    () => import('../routes/profile-security'),
     (m) => m.ProfileSecurityRoute,
     (m) => m.prefetch,
   ),
   orgSecurity: page(
     '/orgs/:orgSlug/settings/security',
-    () => import('./routes/org-security'),
+    () => import('../routes/org-security'),
     (m) => m.OrgSecurityRoute,
     (m) => m.prefetch,
   ),
@@ -41,6 +41,6 @@ export const pages = {
 /** Loads every page's code up front (tests: so the first render of a page is not a download). */
 export async function preloadPages(): Promise<void> {
   await Promise.all(Object.values(pages).map((page) => page.preload()));
-  await (await import('./routes/org-security')).preloadSections();
-  await (await import('./routes/profile-security')).preloadTroubleshooter();
+  await (await import('../routes/org-security')).preloadSections();
+  await (await import('../routes/profile-security')).preloadTroubleshooter();
 }

@@ -4,7 +4,7 @@ import { ColorSchemeScript } from '@mantine/core';
 import { parameters } from '@/api/contract-values';
 import { earlyRequestsScript } from './early-requests';
 import { AppRoot } from './mount';
-import { createAppRouter, preloadPages } from './router';
+import { createAppRouter, preloadPages } from '../router';
 
 /**
  * Build-time pre-rendering (the production build's `nimbus:prerender` plugin runs this in Node).

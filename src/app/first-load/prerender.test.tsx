@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { prerender } from 'react-dom/static';
 import { api, holdResponsesUntil } from '@/api/client';
 import { server } from '@/mocks/node';
-import { signInAs } from '../../tests/api';
+import { signInAs } from '../../../tests/api';
 import { mountApp } from './mount';
 import { pickPageScript, PRERENDERED_PAGES, prerenderPage, SLUG_PLACEHOLDER } from './prerender';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMethod } from './methods';
+import { describeMethod } from '../methods';
 import { parseAccessError } from './parse-access-error';
 
 // The two examples of the source document (seed/mfa.md), with a real user filled in.

@@ -1,9 +1,9 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot, type Root, type RootOptions } from 'react-dom/client';
 import { holdResponsesUntil } from '@/api/client';
-import { App } from './app';
+import { App } from '../app';
 import { PageCommitContext } from './page-committed';
-import { createAppRouter, type AppInstance, type AppOptions } from './router';
+import { createAppRouter, type AppInstance, type AppOptions } from '../router';
 
 const nothing = () => {};
 
@@ -34,7 +34,7 @@ export function AppRoot({
  * Starts the app in `root`.
  *
  * When a production build's index.html has put the pre-rendered page for this address in it
- * (src/app/prerender.tsx), React hydrates that HTML. The requests start at once; their answers
+ * (src/app/first-load/prerender.tsx), React hydrates that HTML. The requests start at once; their answers
  * wait until the page has been hydrated (PageCommitted), because hydration has to render the
  * HTML's "nothing loaded yet", and React hydrates the page in a pass of its own, after the root.
  *

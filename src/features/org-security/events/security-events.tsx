@@ -2,9 +2,9 @@ import { useDeferredValue, useId, useState } from 'react';
 import { Card, Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/lib/error-state';
-import { EVENTS_PER_PAGE, orgSecurityQuery, securityEventsQuery } from './api';
+import { EVENTS_PER_PAGE, orgSecurityQuery, securityEventsQuery } from '../api';
 import { formatDateTime } from '@/lib/format';
-import { eventText } from './format';
+import { eventText } from '../format';
 
 function EventsBody({ orgSlug }: { orgSlug: string }) {
   const [page, setPage] = useState(1);
