@@ -40,3 +40,28 @@ describe('sign-in form: sign out of my other sessions', () => {
     expect(db.sessions.has('ses_laptop')).toBe(true);
   });
 });
+
+describe('sign-in form: wrong codes', () => {
+  it('counts the tries left in words that agree with the number ("2 tries", "1 try")', async () => {
+    const olivia = db.users.get('usr_olivia');
+    if (!olivia) throw new Error('no Olivia');
+    olivia.mfaLock = { failures: 7, lockedUntil: 0 }; // 10 wrong codes lock: 3 tries left
+    const { user } = await renderApp('/sign-in');
+    await user.type(await screen.findByLabelText(/^e-mail/i), 'olivia@example.com');
+    await user.type(screen.getByLabelText(/^password/i), 'nimbus-demo');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const field = await screen.findByLabelText('6-digit code');
+    for (const left of ['2 tries left', '1 try left']) {
+      await user.clear(field);
+      await user.type(field, '000000');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(
+        await screen.findByText(
+          new RegExp(`${left} before a 15-minute lock`),
+          {},
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+    }
+  }, 30_000);
+});
