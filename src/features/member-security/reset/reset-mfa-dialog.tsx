@@ -1,6 +1,6 @@
 import { use, useRef, useState, type FormEvent } from 'react';
 import { queryKeys } from '@/api/query-keys';
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '@/api/client';
 import { errorMessage, isApiError } from '@/api/problem';
@@ -8,6 +8,7 @@ import type { Member } from '../api';
 import { displayName } from '@/lib/display-name';
 import { REASON_MAX, resetMfa, type MfaResetRequest } from './reset-api';
 import { StepUpContext } from './step-up-slot';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 interface Props {
   orgSlug: string;
@@ -104,19 +105,15 @@ export function ResetMfaDialog({ orgSlug, orgName, member, onClose, onDone }: Pr
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={errors.email}
           />
-          {reset.isError && !needsStepUp && (
-            <Alert color="red" role="alert" title="MFA was not reset">
-              {errorMessage(reset.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
+          <DialogFooter
+            problem={reset.isError && !needsStepUp ? errorMessage(reset.error) : undefined}
+            problemTitle="MFA was not reset"
+            onCancel={onClose}
+          >
             <Button type="submit" color="red.9" loading={reset.isPending}>
               Reset MFA
             </Button>
-          </Group>
+          </DialogFooter>
         </Stack>
       </form>
       {/* Outside the form: the step-up dialog's own form must not submit this one. */}

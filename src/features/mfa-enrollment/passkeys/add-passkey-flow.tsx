@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { errorMessage, isApiError } from '@/api/problem';
 import { RecoveryCodesPanel } from '../manage/recovery-codes-panel';
 import { useMutation } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useRefreshAfterPasskey, useRenamePasskey } from './passkey-api';
 import type { PasskeyRegistered } from '@/lib/passkeys';
 import { PASSKEY_NAME_MAX, passkeyNameProblem } from './passkey-name';
 import { browserFailure, wasCancelled } from '@/lib/webauthn-client';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 interface Props {
   accountName: string;
@@ -94,19 +95,16 @@ export function AddPasskeyFlow({ accountName, onClose, onDone, onAdded }: Props)
             screen lock), in your password manager, on your phone, or on a security key. It will
             then ask you to confirm with it.
           </Text>
-          {problem && (
-            <Alert color="orange" role="alert" title="No passkey was added">
-              {problem}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
+          <DialogFooter
+            problem={problem}
+            problemTitle="No passkey was added"
+            problemColor="orange"
+            onCancel={onClose}
+          >
             <Button onClick={() => void create()} loading={register.isPending} data-autofocus>
               Continue
             </Button>
-          </Group>
+          </DialogFooter>
         </Stack>
       ) : (
         <Stack gap="md">

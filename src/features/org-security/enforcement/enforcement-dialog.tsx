@@ -18,6 +18,7 @@ import { type MemberSummary } from '../api';
 import { memberSummaryQuery } from '@/api/queries';
 import { plural } from '../format';
 import { formatCount } from '@/lib/format';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 function Impact({
   summary,
@@ -147,15 +148,12 @@ export function EnforcementDialog({
             Accounts that have MFA keep it.
           </Text>
         )}
-        {errorText && (
-          <Alert color="red" title="Not saved" role="alert">
-            {errorText}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
+        <DialogFooter
+          problem={errorText}
+          problemTitle="Not saved"
+          onCancel={onClose}
+          cancelDisabled={saving}
+        >
           <Button
             color={enable ? undefined : 'red.9'}
             loading={saving}
@@ -164,7 +162,7 @@ export function EnforcementDialog({
           >
             {errorText ? 'Try again' : enable ? 'Require MFA' : 'Stop requiring MFA'}
           </Button>
-        </Group>
+        </DialogFooter>
       </Stack>
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { queryKeys } from '@/api/query-keys';
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { formatCount } from '@/lib/format';
 import { updateMfaMethods, type OrgSecurity, type OrgSecurityState } from '../api';
 import { memberSummaryQuery } from '@/api/queries';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 const LABEL = 'Only phishing-resistant methods (passkeys and security keys)';
 
@@ -94,19 +95,15 @@ export function PhishingResistantOption({
           ) : (
             <Text>Authenticator app codes will meet {orgName}&apos;s MFA requirement again.</Text>
           )}
-          {save.isError && (
-            <Alert color="red" role="alert" title="Not changed">
-              {errorMessage(save.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
+          <DialogFooter
+            problem={save.isError ? errorMessage(save.error) : undefined}
+            problemTitle="Not changed"
+            onCancel={close}
+          >
             <Button loading={save.isPending} onClick={() => intent && save.mutate(intent)}>
               {intent === 'phishing_resistant' ? 'Require passkeys' : 'Accept any method'}
             </Button>
-          </Group>
+          </DialogFooter>
         </Stack>
       </Modal>
     </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Modal, Stack } from '@mantine/core';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 /** A yes/no confirmation for Cancel schedule and Require now. */
 export function ConfirmAction({
@@ -32,19 +33,17 @@ export function ConfirmAction({
     >
       <Stack gap="md">
         {children}
-        {errorText && (
-          <Alert color="red" title="Not saved" role="alert">
-            {errorText}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            Keep as is
-          </Button>
+        <DialogFooter
+          problem={errorText}
+          problemTitle="Not saved"
+          cancelLabel="Keep as is"
+          onCancel={onClose}
+          cancelDisabled={pending}
+        >
           <Button color={danger ? 'red.9' : undefined} loading={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>
-        </Group>
+        </DialogFooter>
       </Stack>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memberSummaryQuery } from '@/api/queries';
 import { plural } from '../format';
@@ -16,6 +16,7 @@ import {
   zonedDateTime,
 } from '@/lib/zoned-date';
 import { parseDay, ScheduleDateField } from './schedule-date-field';
+import { DialogFooter } from '@/lib/dialog-footer';
 
 export interface ScheduleChoice {
   requiredFrom: string;
@@ -153,19 +154,16 @@ export function ScheduleDialog({
           {mode === 'change' && (
             <Text size="sm">Reminders already sent stay sent; the others move with the date.</Text>
           )}
-          {errorText && (
-            <Alert color="red" title="Not saved" role="alert">
-              {errorText}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={saving}>
-              Cancel
-            </Button>
+          <DialogFooter
+            problem={errorText}
+            problemTitle="Not saved"
+            onCancel={onClose}
+            cancelDisabled={saving}
+          >
             <Button type="submit" loading={saving}>
               {mode === 'create' ? 'Schedule' : 'Save date'}
             </Button>
-          </Group>
+          </DialogFooter>
         </Stack>
       </form>
     </Modal>
