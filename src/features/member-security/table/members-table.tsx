@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Skeleton, Table, UnstyledButton } from '@mantine/core';
+import { Table, UnstyledButton } from '@mantine/core';
 import {
   FlexRender,
   useTable,
@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import type { ListParams, Member, MemberSort } from '../api';
 import { columns, features } from './columns';
+import { LineSkeleton, Td, Tr } from './plain-markup';
 import type { Selection } from './selection';
 import classes from './members-table.module.css';
 
@@ -147,19 +148,16 @@ export function MembersTable({
         <Table.Tbody>
           {rows === undefined
             ? Array.from({ length: Math.min(view.perPage, 10) }, (_, i) => (
-                <Table.Tr key={i} aria-hidden="true">
+                <Tr key={i} selected={false} aria-hidden="true">
                   {columns.map((c, j) => (
-                    <Table.Td key={c.id ?? j}>
-                      <Skeleton height={16} radius="sm" />
-                    </Table.Td>
+                    <Td key={c.id ?? j}>
+                      <LineSkeleton />
+                    </Td>
                   ))}
-                </Table.Tr>
+                </Tr>
               ))
             : table.getRowModel().rows.map((row) => (
-                <Table.Tr
-                  key={row.id}
-                  bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}
-                >
+                <Tr key={row.id} selected={row.getIsSelected()}>
                   {row.getAllCells().map((cell) => (
                     <MemberCell
                       key={cell.id}
@@ -168,7 +166,7 @@ export function MembersTable({
                       selected={cell.column.id === 'select' ? row.getIsSelected() : null}
                     />
                   ))}
-                </Table.Tr>
+                </Tr>
               ))}
         </Table.Tbody>
       </Table>
@@ -192,13 +190,13 @@ const MemberCell = memo(
   }) {
     const id = cell.column.id;
     return (
-      <Table.Td
+      <Td
         data-col={id}
         data-label={CELL_LABEL[id]}
         className={id === 'mfa' ? classes.status : undefined}
       >
         <FlexRender cell={cell} />
-      </Table.Td>
+      </Td>
     );
   },
   (before, after) =>
