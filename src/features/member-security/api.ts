@@ -55,6 +55,14 @@ export const activeJobsQuery = (orgSlug: string) =>
   });
 
 export const JOB_POLL_MS = 500;
+/** Until a job has processed its first people (a read in its first millisecond finds none). */
+export const JOB_FIRST_POLL_MS = 100;
+
+const processed = (job: ReminderJob) =>
+  job.sent +
+  job.skipped.alreadyEnabled +
+  job.skipped.recentlyReminded +
+  job.skipped.notInOrganization;
 
 export const reminderJobQuery = (orgSlug: string, jobId: string) =>
   queryOptions({
@@ -65,10 +73,12 @@ export const reminderJobQuery = (orgSlug: string, jobId: string) =>
           params: { path: { orgSlug, jobId } },
         }),
       ),
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? JOB_POLL_MS : false),
-    // The 202 answer seeds the cache with the job's first state: the first poll is one interval
-    // later, not at once (a job's state only changes at its pace).
-    staleTime: JOB_POLL_MS,
+    refetchInterval: ({ state: { data } }) =>
+      data?.status !== 'running' ? false : processed(data) > 0 ? JOB_POLL_MS : JOB_FIRST_POLL_MS,
+    // The 202 answer seeds the cache with the job's state when it started (nothing processed):
+    // shown at once, and read again at once, not one interval later, so the first people the job
+    // processed show about as soon as a small send's outcome would. Then every interval.
+    staleTime: 0,
   });
 
 /**

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Checkbox, VisuallyHidden } from '@mantine/core';
 import {
   createColumnHelper,
   rowPaginationFeature,
@@ -10,6 +10,8 @@ import type { Member } from '../api';
 import { displayName } from '@/lib/display-name';
 import { RelativeTime } from '../relative-time';
 import { RowMenu } from './row-menu';
+import { RowCheckbox } from './plain-controls';
+import { LightBadge, ManagedBadge, Stack, Text } from './plain-markup';
 
 export const features = tableFeatures({
   rowSelectionFeature,
@@ -20,6 +22,9 @@ export const features = tableFeatures({
 const helper = createColumnHelper<typeof features, Member>();
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 const METHOD_LABEL = { app: 'App', passkey: 'Passkey' } as const;
+const NAME_STACK = { minWidth: 0 };
+const NAME = { overflowWrap: 'anywhere', whiteSpace: 'pre-line', fontWeight: 500 } as const;
+const EMAIL = { overflowWrap: 'anywhere' } as const;
 
 /** Column ids are the server's sort fields, so the sorting state maps straight to `sort`. */
 export const columns = helper.columns([
@@ -39,8 +44,8 @@ export const columns = helper.columns([
       );
     },
     cell: ({ row }) => (
-      <Checkbox
-        aria-label={`Select ${displayName(row.original)}`}
+      <RowCheckbox
+        label={`Select ${displayName(row.original)}`}
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}
       />
@@ -50,24 +55,13 @@ export const columns = helper.columns([
     id: 'name',
     header: 'Person',
     cell: ({ row }) => (
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
+      <Stack gap={0} style={NAME_STACK}>
+        <Text size="sm" style={NAME}>
           {displayName(row.original)}
-          {row.original.managed && (
-            <Badge
-              component="span"
-              ml={6}
-              size="xs"
-              variant="outline"
-              color="gray"
-              title="Managed: the organization verified this account's e-mail domain"
-            >
-              Managed
-            </Badge>
-          )}
+          {row.original.managed && <ManagedBadge />}
         </Text>
         {row.original.name !== null && (
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="xs" dimmed style={EMAIL}>
             {row.original.email}
           </Text>
         )}
@@ -84,20 +78,16 @@ export const columns = helper.columns([
     sortDescFirst: false,
     cell: ({ row }) =>
       row.original.mfaEnabled ? (
-        <Stack gap={2} align="flex-start">
-          <Badge color="teal" variant="light">
-            Enabled
-          </Badge>
+        <Stack gap={0.125} align="flex-start">
+          <LightBadge color="teal">Enabled</LightBadge>
           {row.original.methods.length > 0 && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" dimmed>
               {row.original.methods.map((m) => METHOD_LABEL[m]).join(', ')}
             </Text>
           )}
         </Stack>
       ) : (
-        <Badge color="orange" variant="light">
-          Not enabled
-        </Badge>
+        <LightBadge color="orange">Not enabled</LightBadge>
       ),
   }),
   helper.accessor('lastRemindedAt', {
@@ -107,7 +97,7 @@ export const columns = helper.columns([
       row.original.lastRemindedAt ? (
         <RelativeTime iso={row.original.lastRemindedAt} />
       ) : (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" dimmed>
           Never
         </Text>
       ),

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { Table } from '@mantine/core';
 import { FlexRender, type Cell } from '@tanstack/react-table';
 import type { Member } from '../api';
 import type { features } from './columns';
 import classes from './members-table.module.css';
+import { Td } from './plain-markup';
 
 /** Narrow screens show these cells without their column's header: they name themselves. */
 const CELL_LABEL: Record<string, string> = { role: 'Role', lastRemindedAt: 'Last reminded' };
@@ -24,13 +24,13 @@ export const MemberCell = memo(
   }) {
     const id = cell.column.id;
     return (
-      <Table.Td
+      <Td
         data-col={id}
         data-label={CELL_LABEL[id]}
         className={id === 'mfa' ? classes.status : undefined}
       >
         <FlexRender cell={cell} />
-      </Table.Td>
+      </Td>
     );
   },
   (before, after) =>

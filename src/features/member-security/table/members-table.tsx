@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Skeleton, Table, UnstyledButton } from '@mantine/core';
+import { Table, UnstyledButton } from '@mantine/core';
 import {
   useTable,
   type RowSelectionState,
@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-table';
 import type { ListParams, Member, MemberSort } from '../api';
 import { columns, features } from './columns';
+import { LineSkeleton, Td, Tr } from './plain-markup';
 import type { Selection } from './selection';
 import classes from './members-table.module.css';
 import { MemberCell } from './member-cell';
@@ -144,19 +145,16 @@ export function MembersTable({
         <Table.Tbody>
           {rows === undefined
             ? Array.from({ length: Math.min(view.perPage, 10) }, (_, i) => (
-                <Table.Tr key={i} aria-hidden="true">
+                <Tr key={i} selected={false} aria-hidden="true">
                   {columns.map((c, j) => (
-                    <Table.Td key={c.id ?? j}>
-                      <Skeleton height={16} radius="sm" />
-                    </Table.Td>
+                    <Td key={c.id ?? j}>
+                      <LineSkeleton />
+                    </Td>
                   ))}
-                </Table.Tr>
+                </Tr>
               ))
             : table.getRowModel().rows.map((row) => (
-                <Table.Tr
-                  key={row.id}
-                  bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}
-                >
+                <Tr key={row.id} selected={row.getIsSelected()}>
                   {row.getAllCells().map((cell) => (
                     <MemberCell
                       key={cell.id}
@@ -165,7 +163,7 @@ export function MembersTable({
                       selected={cell.column.id === 'select' ? row.getIsSelected() : null}
                     />
                   ))}
-                </Table.Tr>
+                </Tr>
               ))}
         </Table.Tbody>
       </Table>

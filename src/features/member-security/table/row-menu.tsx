@@ -11,7 +11,8 @@ import {
 } from 'react';
 import { useParams } from 'react-router';
 import { ReminderHistoryDialog } from '../reminders/reminder-history';
-import { ActionIcon, Menu, Text } from '@mantine/core';
+import { Menu, Text } from '@mantine/core';
+import { SubtleIconButton } from './plain-controls';
 import type { Member } from '../api';
 import { displayName } from '@/lib/display-name';
 import { reminderBlock } from '../reminders/eligibility';
@@ -76,9 +77,9 @@ export function RowMenu({ member }: { member: Member }) {
   }, [used]);
   const name = displayName(member);
   const trigger = (
-    <ActionIcon ref={triggerRef} variant="subtle" color="gray" aria-label={moreLabel(member)}>
+    <SubtleIconButton ref={triggerRef} aria-label={moreLabel(member)}>
       <DotsIcon />
-    </ActionIcon>
+    </SubtleIconButton>
   );
   const activate = (event: SyntheticEvent) =>
     setUsed({ focused: document.activeElement === event.currentTarget });
