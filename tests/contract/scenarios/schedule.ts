@@ -106,9 +106,11 @@ export function scheduleScenarios() {
     );
   });
 
-  it("adoption and a person's reminders: managers 200, members 403, unknown 404", async () => {
+  it("adoption and a person's reminders: managers 200, a zone that is none 400, members 403, unknown 404", async () => {
     const olivia = await signedIn('olivia');
     assert.equal((await olivia.get(`${PATH}/adoption`)).status, 200);
+    assert.equal((await olivia.get(`${PATH}/adoption?tz=Europe%2FBerlin`)).status, 200);
+    assert.equal((await olivia.get(`${PATH}/adoption?tz=Mars%2FOlympus`)).status, 400);
     assert.equal((await olivia.get('/orgs/no-such-org/mfa-schedule/adoption')).status, 404);
     const mia = await memberId(olivia, 'acme', 'mia@example.com');
     assert.equal((await olivia.get(`/orgs/acme/members/${mia}/reminders`)).status, 200);
