@@ -14,7 +14,7 @@ function EventsBody({ orgSlug }: { orgSlug: string }) {
   const shown = useDeferredValue(events.data ?? null, null);
   if (events.isPending || (shown === null && !events.isError)) {
     return (
-      <Stack gap="xs" aria-label="Loading security events">
+      <Stack gap="xs" role="status" aria-label="Loading security events">
         <Skeleton height={20} />
         <Skeleton height={20} />
         <Skeleton height={20} />
