@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin, ResolvedConfig, Rollup } from 'vite';
 import { unstyledClasses } from './mantine-css-plugin.ts';
 
 type PrerenderModule = typeof import('../src/app/first-load/prerender.tsx');
@@ -17,11 +17,16 @@ const ENTRY = 'src/app/first-load/prerender.tsx';
  */
 export function prerender(): Plugin {
   let config: ResolvedConfig;
+  let bundle: Rollup.OutputBundle = {};
   return {
     name: 'nimbus:prerender',
     apply: (userConfig, env) => env.command === 'build' && !userConfig.build?.ssr,
     configResolved(resolved) {
       config = resolved;
+    },
+    // The bundle as written (after Vite has dropped the chunks that were only CSS).
+    writeBundle(_options, output) {
+      bundle = output;
     },
     async closeBundle() {
       const outDir = resolve(config.root, config.build.outDir);
@@ -65,7 +70,7 @@ export function prerender(): Plugin {
           .replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
           .replace(
             root,
-            `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry)}</script>`,
+            `${root}\n    ${templates.join('\n    ')}\n    <script>${mod.pickPageScript(entry, pageFiles(config, bundle, mod.PRERENDERED_PAGES))}</script>`,
           );
         // Mantine's styles come per component: the entry's must cover what these pages show.
         const linked = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)];
@@ -88,4 +93,44 @@ export function prerender(): Plugin {
       }
     },
   };
+}
+
+/**
+ * Each pre-rendered page's chunks (its `code` modules and what they import, less what the entry
+ * already loads), as the browser asks for them (`base`-relative URLs). Not their CSS: Vite's
+ * loader asks for it when the page imports them, which is as soon as the entry runs.
+ */
+function pageFiles(
+  config: ResolvedConfig,
+  bundle: Rollup.OutputBundle,
+  pages: PrerenderModule['PRERENDERED_PAGES'],
+): Record<string, string[]> {
+  const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (roots: Rollup.OutputChunk[]) => {
+    const seen = new Set<string>();
+    const visit = (chunk: Rollup.OutputChunk) => {
+      if (seen.has(chunk.fileName)) return;
+      seen.add(chunk.fileName);
+      for (const file of chunk.imports) {
+        const child = byFile.get(file);
+        if (child) visit(child);
+      }
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  const entry = closure(chunks.filter((c) => c.isEntry));
+  return Object.fromEntries(
+    pages.map((page) => {
+      const roots = page.code.map((module) => {
+        const id = resolve(config.root, module);
+        const chunk = chunks.find((c) => c.facadeModuleId === id);
+        if (!chunk) throw new Error(`${module} (code of ${page.path}) is not a chunk of its own`);
+        return chunk;
+      });
+      const files = [...closure(roots)].filter((file) => !entry.has(file));
+      return [page.id, files.map((file) => `${config.base}${file}`)];
+    }),
+  );
 }

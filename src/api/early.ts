@@ -28,6 +28,16 @@ export function hasEarlyAnswers(): boolean {
   return Object.keys(globalThis.window?.[EARLY_GLOBAL] ?? {}).length > 0;
 }
 
+/**
+ * True when index.html asked for `url` and its answer is still to be adopted: the inline script
+ * asks for an organization's lists only once it knows the person may see them, so the page need
+ * not wait to know it too before adopting them.
+ */
+export function hasEarlyAnswer(url: string): boolean {
+  const early = globalThis.window?.[EARLY_GLOBAL];
+  return early !== undefined && performance.now() <= ADOPT_WITHIN_MS && earlyKey(url) in early;
+}
+
 export function takeEarlyAnswer(request: Request): Promise<Response> | undefined {
   const early = globalThis.window?.[EARLY_GLOBAL];
   if (!early || request.method !== 'GET') return undefined;

@@ -30,13 +30,20 @@ export const orgListQuery = () =>
     staleTime: 30_000,
   });
 
+/**
+ * How long an answer that must be current (the impact shown before enforcing, running jobs)
+ * counts as fresh: long enough that the page's first load, which asks for it before its section
+ * mounts (routes/org-security.tsx, prefetch), does not ask again a moment later; no longer.
+ */
+export const CURRENT_MS = 2_000;
+
 /** Who has MFA, by role. The impact shown before enforcing must be current: never stale-cached. */
 export const memberSummaryQuery = (orgSlug: string) =>
   queryOptions({
     queryKey: queryKeys.org.summary(orgSlug),
     queryFn: () =>
       unwrap(api.GET('/orgs/{orgSlug}/members/summary', { params: { path: { orgSlug } } })),
-    staleTime: 0,
+    staleTime: CURRENT_MS,
   });
 
 /**

@@ -59,4 +59,27 @@ describe('the production build', () => {
       true,
     );
   });
+
+  it("index.html preloads each pre-rendered page's code, every file of it there", () => {
+    const index = files.find((f) => f.path === 'index.html')?.text ?? '';
+    const listed = /files = (\{.*?\}), started/.exec(index)?.[1];
+    const pages = JSON.parse(listed ?? '{}') as Record<string, string[]>;
+    const chunk = (name: string) => new RegExp(`^/assets/${name}-[\\w-]+\\.js$`);
+    expect(pages['org-security']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(chunk('org-security')),
+        expect.stringMatching(chunk('member-security')),
+      ]),
+    );
+    expect(pages['profile-security']).toEqual(
+      expect.arrayContaining([expect.stringMatching(chunk('profile-security'))]),
+    );
+    for (const file of Object.values(pages).flat()) {
+      expect(files.map((f) => `/${f.path}`)).toContain(file);
+    }
+    // The entry's own chunk is not preloaded again.
+    const entry = /<link rel="modulepreload" crossorigin href="([^"]+)">/.exec(index)?.[1];
+    expect(entry).toBeDefined();
+    expect(Object.values(pages).flat()).not.toContain(entry);
+  });
 });

@@ -5,12 +5,18 @@ import { api, holdResponsesUntil } from '@/api/client';
 import { server } from '@/mocks/node';
 import { signInAs } from '../../../tests/api';
 import { mountApp } from './mount';
-import { pickPageScript, PRERENDERED_PAGES, prerenderPage, SLUG_PLACEHOLDER } from './prerender';
+import {
+  pickPageScript,
+  PRERENDERED_PAGES,
+  prerenderPage,
+  SLUG_PLACEHOLDER,
+  type PageFiles,
+} from './prerender';
 
 let templates: string | undefined;
 
 /** index.html as the production build writes it: the templates, then the inline script. */
-async function loadIndexAt(address: string, entry = '') {
+async function loadIndexAt(address: string, entry = '', files: PageFiles = {}) {
   window.history.replaceState(null, '', address);
   if (!templates) {
     templates = '';
@@ -23,7 +29,7 @@ async function loadIndexAt(address: string, entry = '') {
     await prerender(<i />);
   }
   document.body.innerHTML = `<div id="root"></div>${templates}`;
-  new Function(pickPageScript(entry))();
+  new Function(pickPageScript(entry, files))();
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
   return root;
@@ -93,6 +99,30 @@ describe('pre-rendered pages', () => {
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     expect(entry()).toHaveAttribute('type', 'module');
     entry()?.remove();
+  });
+
+  it("preloads the picked page's code with the entry, and no other page's", async () => {
+    const files = {
+      'profile-security': ['/assets/profile.js'],
+      'org-security': ['/assets/org.js', '/assets/list.js'],
+    };
+    const preloaded = () =>
+      [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => [
+        link.getAttribute('href'),
+        link.getAttribute('crossorigin'),
+      ]);
+    await loadIndexAt('/orgs/acme/settings/security', '/assets/entry.js', files);
+    expect(preloaded()).toEqual([]); // with the entry, after the first frame
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    expect(preloaded()).toEqual([
+      ['/assets/org.js', ''],
+      ['/assets/list.js', ''],
+    ]);
+    document.head.innerHTML = '';
+
+    await loadIndexAt('/orgs/acme/settings/security?q=a', '/assets/entry.js', files);
+    expect(preloaded()).toEqual([]); // not pre-rendered: the page may ask for other code
+    document.head.innerHTML = '';
   });
 
   it.each([

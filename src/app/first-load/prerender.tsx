@@ -24,10 +24,29 @@ export const SLUG_PLACEHOLDER = 'org-slug-placeholder';
 /** The contract's `orgSlug` (its pattern without the anchors): the only slugs filled in. */
 const SLUG = parameters.OrgSlug.schema.pattern.replace(/^\^|\$$/g, '');
 
+/**
+ * `code`: the modules (and, through the build's chunk graph, everything they import) that the
+ * page renders on a first visit, loaded one after the other without this list (the entry imports
+ * the page, the page its lazy sections). The inline script preloads them all with the entry, so
+ * the page's code is in when the entry has run, not a round trip per level later. (The build
+ * fails if one of them is not a chunk of its own.) Not its dialogs: they load once the data is
+ * on screen, and count in the first page's JS if they come before.
+ */
 export const PRERENDERED_PAGES = [
-  { id: 'profile-security', path: '/profile/security' },
-  { id: 'org-security', path: '/orgs/:orgSlug/settings/security' },
+  {
+    id: 'profile-security',
+    path: '/profile/security',
+    code: ['src/app/routes/profile-security.tsx'],
+  },
+  {
+    id: 'org-security',
+    path: '/orgs/:orgSlug/settings/security',
+    code: ['src/app/routes/org-security.tsx', 'src/features/member-security/member-security.tsx'],
+  },
 ] as const;
+
+/** Per page id, the JS files to preload with the entry. */
+export type PageFiles = Record<string, string[]>;
 
 /** The HTML of the page's first render, at `path` with `:orgSlug` as the placeholder. */
 export async function prerenderPage(path: string): Promise<string> {
@@ -60,17 +79,25 @@ export function colorSchemeScript(): string {
  * pre-rendered page, only after the next frame: otherwise the JS, ready as soon as the CSS is,
  * often ran first and kept the page off screen for its ~300 ms of evaluation (4x CPU throttling).
  */
-export function pickPageScript(entry = ''): string {
+export function pickPageScript(entry = '', files: PageFiles = {}): string {
   const routes = PRERENDERED_PAGES.map((page) => [
     page.id,
     `^${page.path.replace(':orgSlug', `(${SLUG})`)}$`,
   ]);
   return `(function () {
   var routes = ${JSON.stringify(routes)}, placeholder = ${JSON.stringify(SLUG_PLACEHOLDER)};
-  var entry = ${JSON.stringify(entry)}, started = false;
+  var entry = ${JSON.stringify(entry)}, files = ${JSON.stringify(files)}, started = false, picked = null;
   function start() {
     if (started || !entry) return;
     started = true;
+    var code = (picked && files[picked]) || [];
+    for (var k = 0; k < code.length; k++) {
+      var link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.crossOrigin = "";
+      link.href = code[k];
+      document.head.appendChild(link);
+    }
     var script = document.createElement("script");
     script.type = "module";
     script.crossOrigin = "";
@@ -103,6 +130,7 @@ export function pickPageScript(entry = ''): string {
       }
       root.appendChild(page);
       root.setAttribute("data-prerendered", routes[i][0]);
+      picked = routes[i][0];
       return true;
     }
     return false;

@@ -1,8 +1,10 @@
 import { Alert, Card, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
+import { API_BASE_URL } from '@/api/client';
+import { hasEarlyAnswer } from '@/api/early';
 import { errorMessage, isApiError } from '@/api/problem';
-import { orgListQuery } from '@/api/queries';
+import { memberSummaryQuery, orgListQuery } from '@/api/queries';
 import { AccessDeniedBoundary } from '@/features/access/denied/access-denied-boundary';
 import { AfterSetupNotice } from './after-setup-notice';
 import { setUpMfaPath } from '@/features/access/denied/access-denied';
@@ -12,7 +14,9 @@ import type { StepUpSlot } from '@/features/member-security/reset/step-up-slot';
 import { orgSecurityQuery, securityEventsQuery } from '@/features/org-security/api';
 import { MfaRequired } from '@/features/org-security/enforcement/mfa-required';
 import { SecurityEvents } from '@/features/org-security/events/security-events';
-import { memberListQuery } from '@/features/member-security/api';
+import { activeJobsQuery, memberListQuery } from '@/features/member-security/api';
+import { resetRequestsQuery } from '@/features/member-security/reset/reset-api';
+import { scheduleQuery } from '@/features/org-security/schedule/api';
 import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { parseView } from '@/features/member-security/table/view-params';
 import { ErrorState } from '@/lib/error-state';
@@ -40,19 +44,37 @@ const listSkeleton = (
 );
 
 /**
- * The page's requests, started with its code on a first load (see the router). The user list
- * and the events only for an owner or admin whose session meets the organization's requirements:
- * for anyone else they are refused, and the page does not ask for them. (The summary and the
- * running jobs are always fetched fresh on mount, so they are not prefetched.)
+ * The page's requests, started with its code on a first load (see the router), all of them, so
+ * that their answers land together (one render) rather than one section's after another's as
+ * each mounts. The schedule only when the person's session meets the organization's
+ * requirements, the lists, the summary and the events only for an owner or admin: for anyone
+ * else they are refused, and the page does not ask for them (as the early requests,
+ * first-load/early-requests.ts).
  */
 export const prefetch: PagePrefetch = async (client, { params: { orgSlug }, search }) => {
   if (!orgSlug) return;
   const orgs = client.fetchQuery(orgListQuery()).catch(() => []);
+  const granted = () => {
+    void client.prefetchQuery(scheduleQuery(orgSlug));
+  };
+  const managers = () => {
+    void client.prefetchQuery(memberListQuery(orgSlug, parseView(new URLSearchParams(search))));
+    void client.prefetchQuery(memberSummaryQuery(orgSlug));
+    void client.prefetchQuery(activeJobsQuery(orgSlug));
+    void client.prefetchQuery(resetRequestsQuery(orgSlug));
+    void client.prefetchQuery(securityEventsQuery(orgSlug, 1));
+  };
+  // index.html already asked for them (it knew they are this person's to see): adopt them now.
+  const early = (path: string) => hasEarlyAnswer(`${API_BASE_URL}/orgs/${orgSlug}/${path}`);
+  const earlyGranted = early('mfa-schedule');
+  const earlyManagers = early('mfa-reset-requests');
+  if (earlyGranted) granted();
+  if (earlyManagers) managers();
   void orgs.then((list) => {
     const org = list.find((o) => o.slug === orgSlug);
-    if (!org || org.role === 'member' || !org.access.granted) return;
-    void client.prefetchQuery(memberListQuery(orgSlug, parseView(new URLSearchParams(search))));
-    void client.prefetchQuery(securityEventsQuery(orgSlug, 1));
+    if (!org?.access.granted) return;
+    if (!earlyGranted) granted();
+    if (org.role !== 'member' && !earlyManagers) managers();
   });
   await Promise.all([client.prefetchQuery(orgSecurityQuery(orgSlug)), orgs]);
 };

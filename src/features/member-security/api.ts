@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
+import { CURRENT_MS } from '@/api/queries';
 import { queryKeys } from '@/api/query-keys';
 import type { components, operations } from '@/api/schema';
 
@@ -51,7 +52,7 @@ export const activeJobsQuery = (orgSlug: string) =>
         }),
       ),
     select: (data) => data.items.slice(0, 3),
-    staleTime: 0,
+    staleTime: CURRENT_MS,
   });
 
 export const JOB_POLL_MS = 500;
