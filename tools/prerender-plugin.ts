@@ -13,7 +13,7 @@ const ENTRY = 'src/app/first-load/prerender.tsx';
  * Production builds only (mocks off): after the client build, build src/app/first-load/prerender.tsx for
  * Node with the same config, render each page of PRERENDERED_PAGES in its "nothing loaded yet"
  * state, and write it into index.html as a <template>, with the inline script that puts the one
- * matching the address into #root before the first paint. src/app/first-load/mount.tsx then hydrates it.
+ * matching the address into #root before the first paint. The app renders over it (src/app/first-load/mount.tsx).
  */
 export function prerender(): Plugin {
   let config: ResolvedConfig;

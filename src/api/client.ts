@@ -9,33 +9,12 @@ export const API_BASE_URL = new URL(
   globalThis.location?.origin ?? 'http://localhost',
 ).toString();
 
-let held: Promise<void> | null = null;
-
-/**
- * Answers (and failures) wait until `until` settles. app/first-load/mount.tsx holds them while React hydrates
- * the page pre-rendered at build time: that HTML shows nothing loaded yet, and hydration must
- * render the same, so an answer that arrives before the page is hydrated cannot change what it
- * renders. The requests themselves go out at once.
- */
-export function holdResponsesUntil(until: Promise<void>): void {
-  held = until;
-  void until.then(() => {
-    if (held === until) held = null;
-  });
-}
-
 export const api = createClient<paths>({
   baseUrl: API_BASE_URL,
   credentials: 'include',
   // Resolve fetch per call, so a fetch patched after start-up (the Node mock) is used. A GET
   // that index.html started before the app loaded (early.ts) is adopted instead of sent again.
-  fetch: async (request) => {
-    try {
-      return await (takeEarlyAnswer(request) ?? globalThis.fetch(request));
-    } finally {
-      if (held) await held;
-    }
-  },
+  fetch: (request) => takeEarlyAnswer(request) ?? globalThis.fetch(request),
 });
 
 function toProblem(status: number, body: unknown): Problem {

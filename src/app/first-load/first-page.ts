@@ -8,7 +8,7 @@ import { pages } from './pages';
  * The first load, without a waterfall: the page's code, the session and, once the session is
  * known to be valid (or at once, when index.html has started them), the shell's and the page's
  * first requests all start before React renders anything, instead of one after the other as
- * components mount. Returns the code's download.
+ * components mount. Returns the download of the page's code, its sections' included.
  */
 export function startFirstPage(
   client: QueryClient,
@@ -17,7 +17,7 @@ export function startFirstPage(
   const hit = Object.values(pages)
     .map((page) => ({ page, match: matchPath(page.path, at.pathname) }))
     .find(({ match }) => match);
-  const code = hit ? hit.page.preload() : Promise.resolve();
+  const code = hit ? Promise.all([hit.page.preload(), hit.page.sections?.()]) : Promise.resolve();
   if (hit?.page === pages.signIn) return code;
   const rest = () => {
     void client.prefetchQuery(orgListQuery());
@@ -25,7 +25,7 @@ export function startFirstPage(
     void hit?.page.prefetch?.().then((prefetch) => prefetch(client, { params, search: at.search }));
   };
   // When index.html already sent the page's requests (early-requests.ts), adopting their answers
-  // costs nothing: all of them at once, so they land together, in one render after hydration.
+  // costs nothing: all of them at once, so they land together, before the page's first render.
   const early = hasEarlyAnswers();
   const session = client.fetchQuery(sessionQuery());
   if (early) rest();

@@ -1,19 +1,21 @@
 import { startTransition, StrictMode } from 'react';
-import { createRoot, hydrateRoot, type Root, type RootOptions } from 'react-dom/client';
-import { holdResponsesUntil } from '@/api/client';
+import { createRoot, type Root, type RootOptions } from 'react-dom/client';
 import { App } from '../app';
+import { firstAnswers, takeOver } from './handoff';
 import { PageCommitContext } from './page-committed';
 import { createAppRouter, type AppInstance, type AppOptions } from '../router';
 
 const nothing = () => {};
 
-/** A hydration that never reaches the page (a bug) must not hold every answer for good. */
-const HOLD_AT_MOST_MS = 5000;
-
 /**
- * What is rendered into #root, by the build's pre-render and in the browser alike: hydration
- * needs the same tree on both sides (useId values depend on it).
+ * How long a pre-rendered page waits for its first answers before the app renders it without
+ * them (each section then shows its own loading state until its answer lands). Meanwhile the
+ * pre-rendered page is on screen, its links work and a click on its buttons is done once the app
+ * is (handoff.ts).
  */
+const ANSWERS_AT_MOST_MS = 5000;
+
+/** What is rendered into #root, by the build's pre-render (with nothing loaded) and in the browser. */
 export function AppRoot({
   app,
   onPageCommit = nothing,
@@ -34,9 +36,11 @@ export function AppRoot({
  * Starts the app in `root`.
  *
  * When a production build's index.html has put the pre-rendered page for this address in it
- * (src/app/first-load/prerender.tsx), React hydrates that HTML. The requests start at once; their answers
- * wait until the page has been hydrated (PageCommitted), because hydration has to render the
- * HTML's "nothing loaded yet", and React hydrates the page in a pass of its own, after the root.
+ * (src/app/first-load/prerender.tsx), that HTML stays on screen while the page's code and its
+ * first answers come in (index.html asked for both before this code ran), then the app renders
+ * the page once, with its data, over it. Not a hydration: hydrating meant rendering the HTML's
+ * "nothing loaded yet" again and then every section a second time with its data, in one task at
+ * a time; this render is a transition, which React works on in slices of a few milliseconds.
  *
  * Otherwise the first render waits for the page's code (requested with the entry's, router.tsx),
  * at most 300 ms, so that it has the page in it rather than a loader.
@@ -46,27 +50,16 @@ export async function mountApp(
   options: AppOptions,
   { onRecoverableError }: Pick<RootOptions, 'onRecoverableError'> = {},
 ): Promise<{ app: AppInstance; reactRoot: Root }> {
+  const app = createAppRouter(options);
+  const reactRoot = createRoot(root, { onRecoverableError });
   if (root.dataset.prerendered) {
-    let hydrated = nothing;
-    const held = new Promise<void>((done) => (hydrated = done));
-    holdResponsesUntil(held);
-    const app = createAppRouter(options);
     await app.pageCode;
-    // Hydration as a transition: React works on it in slices of a few milliseconds (a click
-    // in between is answered, and hydrates what it hits first) instead of in one long task.
-    let reactRoot: Root | undefined;
-    startTransition(() => {
-      reactRoot = hydrateRoot(root, <AppRoot app={app} onPageCommit={hydrated} />, {
-        onRecoverableError,
-      });
-    });
-    if (!reactRoot) throw new Error('hydrateRoot returned no root');
-    setTimeout(hydrated, HOLD_AT_MOST_MS);
+    await firstAnswers(app.queryClient, ANSWERS_AT_MOST_MS);
+    const committed = () => takeOver(root);
+    startTransition(() => reactRoot.render(<AppRoot app={app} onPageCommit={committed} />));
     return { app, reactRoot };
   }
-  const app = createAppRouter(options);
   await Promise.race([app.pageCode, new Promise((done) => setTimeout(done, 300))]);
-  const reactRoot = createRoot(root, { onRecoverableError });
   reactRoot.render(<AppRoot app={app} />);
   return { app, reactRoot };
 }

@@ -1,9 +1,8 @@
 import { createContext, useContext, useEffect } from 'react';
 
 /**
- * Called when the page's content (or its error) has been committed. After hydrating pre-rendered
- * HTML, React commits the page's Suspense boundary in a pass of its own, after the root: the
- * answers held for hydration (mount.tsx) are let through only then.
+ * Called when the page's content (or its error) has been committed: over a pre-rendered page,
+ * the app takes over from it then (mount.tsx, handoff.ts).
  */
 export const PageCommitContext = createContext<() => void>(() => {});
 

@@ -4,17 +4,23 @@ import type { PagePrefetch } from './page-prefetch';
 
 /** The page table: each code-split page's address, component and first requests. */
 
-/** A code-split page: its route, its component and, from the same module, its `prefetch`. */
+/**
+ * A code-split page: its route, its component and, from the same module, its `prefetch` and
+ * `sections` (the code of its own code-split parts: a first load waits for them too, so that it
+ * renders the page whole rather than a part's placeholder first).
+ */
 function page<M>(
   path: string,
   load: () => Promise<M>,
   component: (module: M) => ComponentType<object>,
   prefetch?: (module: M) => PagePrefetch,
+  sections?: (module: M) => Promise<unknown>,
 ) {
   return {
     path,
     ...lazyWithPreload(() => load().then(component)),
     prefetch: prefetch && (() => load().then(prefetch)),
+    sections: sections && (() => load().then(sections)),
   };
 }
 
@@ -35,6 +41,7 @@ export const pages = {
     () => import('../routes/org-security'),
     (m) => m.OrgSecurityRoute,
     (m) => m.prefetch,
+    (m) => m.preloadSections(),
   ),
 };
 

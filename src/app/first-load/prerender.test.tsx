@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { prerender } from 'react-dom/static';
-import { api, holdResponsesUntil } from '@/api/client';
-import { server } from '@/mocks/node';
+import userEvent from '@testing-library/user-event';
 import { signInAs } from '../../../tests/api';
 import { mountApp } from './mount';
 import {
@@ -128,43 +127,63 @@ describe('pre-rendered pages', () => {
   it.each([
     ['/profile/security', 'My profile', /Recovery codes: \d+ of 10 left/],
     ['/orgs/acme/settings/security', 'Settings', /users have MFA enabled/],
-  ])('%s hydrates in place, then its data fills in', async (address, heading, loaded) => {
+  ])(
+    '%s stays on screen until the app renders it once, with its data',
+    async (address, heading, loaded) => {
+      await signInAs('olivia', { withMfa: true });
+      const root = await loadIndexAt(address);
+      expect(within(root).getByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      // What #root holds when React first replaces the pre-rendered page.
+      let first: string | undefined;
+      const observer = new MutationObserver(() => (first ??= root.textContent ?? ''));
+      observer.observe(root, { childList: true });
+      const recoverable = vi.fn();
+      const errors = vi.mocked(console.error);
+      errors.mockClear();
+      const { reactRoot } = await mountApp(root, {}, { onRecoverableError: recoverable });
+      unmount = () => reactRoot.unmount();
+
+      expect(await screen.findByText(loaded)).toBeInTheDocument();
+      observer.disconnect();
+      expect(first).toMatch(loaded); // no "nothing loaded yet" render in between
+      expect(first).toMatch('Olivia Owner');
+      expect(screen.getByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      expect(root).not.toHaveAttribute('data-prerendered');
+      expect(recoverable).not.toHaveBeenCalled();
+      expect(
+        errors.mock.calls.filter(([message]) => !String(message).includes(SHARED_REACT)),
+      ).toEqual([]);
+    },
+  );
+
+  it('does what the person did in the pre-rendered page again once the app is on screen', async () => {
     await signInAs('olivia', { withMfa: true });
-    const root = await loadIndexAt(address);
-    const prerendered = within(root).getByRole('heading', { level: 1, name: heading });
-    const recoverable = vi.fn();
-    const errors = vi.mocked(console.error);
-    errors.mockClear();
-    const { reactRoot } = await mountApp(root, {}, { onRecoverableError: recoverable });
+    const user = userEvent.setup();
+    const root = await loadIndexAt('/profile/security');
+    // The troubleshooter's field, typed into before any of the app's code has run.
+    const field = within(root).getByPlaceholderText(/^Error: Access denied/);
+    await user.type(field, 'Error: Access denied');
+    const { reactRoot } = await mountApp(root, {});
     unmount = () => reactRoot.unmount();
+    await screen.findByText(/Recovery codes: \d+ of 10 left/);
+    const typed = screen.getByPlaceholderText(/^Error: Access denied/);
+    expect(typed).not.toBe(field);
+    expect(typed).toHaveValue('Error: Access denied');
+    expect(typed).toHaveFocus();
+    // The app's state has it: the button it enables is enabled.
+    expect(screen.getByRole('button', { name: 'Explain this error' })).toBeEnabled();
+    unmount();
+    unmount = undefined;
 
-    expect(await screen.findByText(loaded)).toBeInTheDocument();
-    expect(await screen.findByText('Olivia Owner')).toBeInTheDocument();
-    // The same element: React adopted the HTML instead of replacing it after a mismatch.
-    expect(screen.getByRole('heading', { level: 1 })).toBe(prerendered);
-    expect(recoverable).not.toHaveBeenCalled();
-    expect(
-      errors.mock.calls.filter(([message]) => !String(message).includes(SHARED_REACT)),
-    ).toEqual([]);
-  });
-});
-
-describe('holdResponsesUntil', () => {
-  it('lets requests go out at once and their answers through only when released', async () => {
-    await signInAs('olivia');
-    let release = () => {};
-    holdResponsesUntil(new Promise<void>((done) => (release = done)));
-    const served = new Promise((done) => server.events.on('response:mocked', done));
-    let answered = false;
-    const answer = api.GET('/session').then((result) => {
-      answered = true;
-      return result;
-    });
-    await served; // the server has answered...
-    await new Promise((done) => setTimeout(done, 0));
-    expect(answered).toBe(false); // ...and the caller has not seen it yet
-    release();
-    expect((await answer).response.status).toBe(200);
-    server.events.removeAllListeners('response:mocked');
+    // At 375 px: the navigation's button, clicked before the app could answer it.
+    const org = await loadIndexAt('/orgs/acme/settings/security');
+    await user.click(within(org).getByRole('button', { name: 'Toggle navigation' }));
+    const app = await mountApp(org, {});
+    unmount = () => app.reactRoot.unmount();
+    await screen.findByText(/users have MFA enabled/);
+    expect(screen.getByRole('button', { name: 'Toggle navigation' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { prerender } from 'react-dom/static';
 import { ColorSchemeScript } from '@mantine/core';
 import { parameters } from '@/api/contract-values';
 import { earlyRequestsScript } from './early-requests';
+import { controlName, HANDOFF_GLOBAL, PRERENDERED_NODE } from './handoff';
 import { AppRoot } from './mount';
 import { createAppRouter, preloadPages } from '../router';
 
@@ -14,7 +15,7 @@ import { createAppRouter, preloadPages } from '../router';
  * React would produce it before anything is loaded: the console's frame, the headings, the static
  * text and the skeletons. Nothing personal is in it (no session, no names, no data): the same HTML
  * serves everyone. An inline script puts the one matching the address into #root before the first
- * paint, and mount.tsx hydrates it instead of rendering from nothing.
+ * paint, and the app renders over it once the page's code and data are in (mount.tsx).
  *
  * `:orgSlug` is rendered as SLUG_PLACEHOLDER and filled in by the inline script, in text and
  * attributes, through the DOM (never as HTML), and only for a slug of [a-z0-9-].
@@ -86,6 +87,8 @@ export function pickPageScript(entry = '', files: PageFiles = {}): string {
   ]);
   return `(function () {
   var routes = ${JSON.stringify(routes)}, placeholder = ${JSON.stringify(SLUG_PLACEHOLDER)};
+  var marker = ${JSON.stringify(PRERENDERED_NODE)}, handoff = ${JSON.stringify(HANDOFF_GLOBAL)};
+  var controlName = ${controlName.toString()};
   var entry = ${JSON.stringify(entry)}, files = ${JSON.stringify(files)}, started = false, picked = null;
   function start() {
     if (started || !entry) return;
@@ -128,8 +131,30 @@ export function pickPageScript(entry = '', files: PageFiles = {}): string {
           }
         }
       }
+      for (var child = page.firstElementChild; child; child = child.nextElementSibling) {
+        child.setAttribute(marker, "");
+      }
       root.appendChild(page);
       root.setAttribute("data-prerendered", routes[i][0]);
+      // Until the app has rendered over it, what the person does here is written down, and the
+      // app does it again (handoff.ts).
+      var early = (window[handoff] = { values: {} });
+      function control(event, selector) {
+        var target = event.target instanceof Element ? event.target.closest(selector) : null;
+        return target && target.closest("[" + marker + "]") ? target : null;
+      }
+      root.addEventListener("click", function (event) {
+        var button = control(event, "button");
+        if (button) early.click = controlName(button);
+      }, true);
+      root.addEventListener("input", function (event) {
+        var field = control(event, "input, textarea");
+        if (field) early.values[controlName(field)] = field.value;
+      }, true);
+      root.addEventListener("focusin", function (event) {
+        var focused = control(event, "button, input, textarea, select");
+        if (focused) early.focus = controlName(focused);
+      }, true);
       picked = routes[i][0];
       return true;
     }
