@@ -133,6 +133,11 @@ describe('pre-rendered pages', () => {
       await signInAs('olivia', { withMfa: true });
       const root = await loadIndexAt(address);
       expect(within(root).getByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      const blocks = (within: HTMLElement) =>
+        [...within.querySelectorAll('main p')]
+          .map((p) => p.textContent ?? '')
+          .filter((text) => text.length > 40);
+      const paragraphs = blocks(root);
       // What #root holds when React first replaces the pre-rendered page.
       let first: string | undefined;
       const observer = new MutationObserver(() => (first ??= root.textContent ?? ''));
@@ -143,12 +148,19 @@ describe('pre-rendered pages', () => {
       const { reactRoot } = await mountApp(root, {}, { onRecoverableError: recoverable });
       unmount = () => reactRoot.unmount();
 
-      expect(await screen.findByText(loaded)).toBeInTheDocument();
+      // Rendering the organization page in jsdom takes seconds on a loaded machine.
+      expect(await screen.findByText(loaded, undefined, { timeout: 15_000 })).toBeInTheDocument();
       observer.disconnect();
       expect(first).toMatch(loaded); // no "nothing loaded yet" render in between
       expect(first).toMatch('Olivia Owner');
       expect(screen.getByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
       expect(root).not.toHaveAttribute('data-prerendered');
+      // The page's text blocks keep their words (and so their size: the largest is the page's
+      // Largest Contentful Paint, which a larger copy of it in the app's page would move to then;
+      // a short line, such as the organization's slug where its name comes, cannot be it).
+      const rendered = blocks(root);
+      expect(paragraphs.length).toBeGreaterThan(0);
+      for (const text of paragraphs) expect(rendered).toContain(text);
       expect(recoverable).not.toHaveBeenCalled();
       expect(
         errors.mock.calls.filter(([message]) => !String(message).includes(SHARED_REACT)),
@@ -165,7 +177,7 @@ describe('pre-rendered pages', () => {
     await user.type(field, 'Error: Access denied');
     const { reactRoot } = await mountApp(root, {});
     unmount = () => reactRoot.unmount();
-    await screen.findByText(/Recovery codes: \d+ of 10 left/);
+    await screen.findByText(/Recovery codes: \d+ of 10 left/, undefined, { timeout: 15_000 });
     const typed = screen.getByPlaceholderText(/^Error: Access denied/);
     expect(typed).not.toBe(field);
     expect(typed).toHaveValue('Error: Access denied');
@@ -180,7 +192,7 @@ describe('pre-rendered pages', () => {
     await user.click(within(org).getByRole('button', { name: 'Toggle navigation' }));
     const app = await mountApp(org, {});
     unmount = () => app.reactRoot.unmount();
-    await screen.findByText(/users have MFA enabled/);
+    await screen.findByText(/users have MFA enabled/, undefined, { timeout: 15_000 });
     expect(screen.getByRole('button', { name: 'Toggle navigation' })).toHaveAttribute(
       'aria-expanded',
       'true',

@@ -49,9 +49,11 @@ export function MfaRequired({
             </Badge>
           )}
         </Group>
+        {/* The same words before the organization's name is known (the pre-rendered page) and
+            after: the page's largest text does not change size when the app renders over it. */}
         <Text size="sm">
-          When on, everyone in {orgName} must have MFA on their account, and sign in with it, to use
-          the organization&apos;s Console pages, Git, SSH and API.
+          When on, everyone in this organization must have MFA on their account, and sign in with
+          it, to use its Console pages, Git, SSH and API.
         </Text>
         {security.isPending && (
           // The space of the switch, its last change and the schedule below it: nothing moves.
