@@ -30,7 +30,7 @@ describe('MFA required area', () => {
     const toggle = await screen.findByRole('switch', { name: 'Enable' });
     expect(toggle).not.toBeChecked();
     expect(toggle).toBeEnabled();
-    expect(screen.getByText(/everyone in Acme Corp must have MFA/)).toBeInTheDocument();
+    expect(screen.getByText(/everyone in this organization must have MFA/)).toBeInTheDocument();
     expect(screen.getByText('Never changed.')).toBeInTheDocument();
   });
 
