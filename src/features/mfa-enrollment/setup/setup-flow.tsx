@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { Deferred } from '@/lib/deferred';
 import { focusFieldOnOpen } from '@/lib/focus-return';
-import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { AppChoiceStep } from './app-choice-step';
 import { AUTHENTICATOR_APPS } from './authenticator-apps';
@@ -115,64 +116,66 @@ export function SetupFlow({
       closeButtonProps={{ 'aria-label': 'Close setup' }}
     >
       <Stack gap="lg" ref={body}>
-        <Stepper
-          active={active}
-          onStepClick={(step) => !verified && step < active && setActive(step)}
-          allowNextStepsSelect={false}
-          size="sm"
-          iconSize={compact ? 28 : undefined}
-          // A named group (a div with a role): the steps, the current one marked.
-          role="group"
-          aria-label="Setup steps"
-        >
-          {STEPS.map((label, index) => (
-            <Stepper.Step
-              key={label}
-              label={compact ? undefined : label}
-              aria-label={`Step ${index + 1}: ${label}`}
-              aria-current={index === active ? 'step' : undefined}
-              allowStepSelect={!verified && index < active}
-            />
-          ))}
-        </Stepper>
-        {compact && (
-          <Text size="sm" c="dimmed">
-            Step {active + 1} of {STEPS.length}: {STEPS[active]}
-          </Text>
-        )}
-        {confirmDiscard ? (
-          <Alert color="orange" title="Stop setting up?" role="alert">
-            <Stack gap="sm">
-              <Text size="sm">
-                The key you may have added to {appName} will not work, and MFA stays off. You can
-                start again later.
-              </Text>
-              <Group gap="xs">
-                <Button ref={keepRef} onClick={() => setConfirmDiscard(false)}>
-                  Continue setting up
-                </Button>
-                <Button variant="default" color="red" onClick={close}>
-                  Stop and discard
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : (
-          steps[active]
-        )}
-        {!confirmDiscard && (
-          <SetupFooter
+        <Deferred fallback={<Loader size="sm" aria-label="Loading the setup" />}>
+          <Stepper
             active={active}
-            busy={starting}
-            saved={saved}
-            onBack={() => setActive((s) => s - 1)}
-            onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
-            onDone={() => {
-              close();
-              onDone?.();
-            }}
-          />
-        )}
+            onStepClick={(step) => !verified && step < active && setActive(step)}
+            allowNextStepsSelect={false}
+            size="sm"
+            iconSize={compact ? 28 : undefined}
+            // A named group (a div with a role): the steps, the current one marked.
+            role="group"
+            aria-label="Setup steps"
+          >
+            {STEPS.map((label, index) => (
+              <Stepper.Step
+                key={label}
+                label={compact ? undefined : label}
+                aria-label={`Step ${index + 1}: ${label}`}
+                aria-current={index === active ? 'step' : undefined}
+                allowStepSelect={!verified && index < active}
+              />
+            ))}
+          </Stepper>
+          {compact && (
+            <Text size="sm" c="dimmed">
+              Step {active + 1} of {STEPS.length}: {STEPS[active]}
+            </Text>
+          )}
+          {confirmDiscard ? (
+            <Alert color="orange" title="Stop setting up?" role="alert">
+              <Stack gap="sm">
+                <Text size="sm">
+                  The key you may have added to {appName} will not work, and MFA stays off. You can
+                  start again later.
+                </Text>
+                <Group gap="xs">
+                  <Button ref={keepRef} onClick={() => setConfirmDiscard(false)}>
+                    Continue setting up
+                  </Button>
+                  <Button variant="default" color="red" onClick={close}>
+                    Stop and discard
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          ) : (
+            steps[active]
+          )}
+          {!confirmDiscard && (
+            <SetupFooter
+              active={active}
+              busy={starting}
+              saved={saved}
+              onBack={() => setActive((s) => s - 1)}
+              onNext={() => (active === 0 && !enrollment ? void begin() : setActive((s) => s + 1))}
+              onDone={() => {
+                close();
+                onDone?.();
+              }}
+            />
+          )}
+        </Deferred>
       </Stack>
     </Modal>
   );

@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@/api/problem';
 import { type MemberSummary } from '../api';
 import { memberSummaryQuery } from '@/api/queries';
+import { Deferred } from '@/lib/deferred';
 import { plural } from '../format';
 import { formatCount } from '@/lib/format';
 import { DialogFooter } from '@/lib/dialog-footer';
@@ -107,63 +108,65 @@ export function EnforcementDialog({
       centered
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <Stack gap="md">
-        {enable ? (
-          <>
-            {summary.isPending && (
-              <Group gap="xs" role="status">
-                <Loader size="sm" />
-                <Text size="sm">Checking who would be affected…</Text>
-              </Group>
-            )}
-            {summary.isError && (
-              <Alert color="red" title="Could not check who would be affected">
-                <Stack gap="xs" align="flex-start">
-                  <Text size="sm">{errorMessage(summary.error)}</Text>
-                  <Button size="xs" variant="light" onClick={() => void summary.refetch()}>
-                    Try again
-                  </Button>
-                </Stack>
-              </Alert>
-            )}
-            {summary.isSuccess && (
-              <Impact summary={summary.data} orgName={orgName} onShowWho={showWho} />
-            )}
-            <Text size="sm" c="dimmed">
-              People who have MFA but signed in without it must sign in again with MFA.
+      <Deferred fallback={<Loader size="sm" aria-label="Loading" />}>
+        <Stack gap="md">
+          {enable ? (
+            <>
+              {summary.isPending && (
+                <Group gap="xs" role="status">
+                  <Loader size="sm" />
+                  <Text size="sm">Checking who would be affected…</Text>
+                </Group>
+              )}
+              {summary.isError && (
+                <Alert color="red" title="Could not check who would be affected">
+                  <Stack gap="xs" align="flex-start">
+                    <Text size="sm">{errorMessage(summary.error)}</Text>
+                    <Button size="xs" variant="light" onClick={() => void summary.refetch()}>
+                      Try again
+                    </Button>
+                  </Stack>
+                </Alert>
+              )}
+              {summary.isSuccess && (
+                <Impact summary={summary.data} orgName={orgName} onShowWho={showWho} />
+              )}
+              <Text size="sm" c="dimmed">
+                People who have MFA but signed in without it must sign in again with MFA.
+              </Text>
+              {summary.isSuccess && !nobodyToRemind && (
+                <Checkbox
+                  label="Remind them now"
+                  description="E-mail each of them how to set up MFA. Anyone reminded in the last 24 hours is skipped."
+                  checked={remind}
+                  onChange={(e) => setRemind(e.currentTarget.checked)}
+                  disabled={saving}
+                />
+              )}
+            </>
+          ) : (
+            <Text>
+              People without MFA get access to {orgName}&apos;s Console, Git, SSH and API again.
+              Accounts that have MFA keep it.
             </Text>
-            {summary.isSuccess && !nobodyToRemind && (
-              <Checkbox
-                label="Remind them now"
-                description="E-mail each of them how to set up MFA. Anyone reminded in the last 24 hours is skipped."
-                checked={remind}
-                onChange={(e) => setRemind(e.currentTarget.checked)}
-                disabled={saving}
-              />
-            )}
-          </>
-        ) : (
-          <Text>
-            People without MFA get access to {orgName}&apos;s Console, Git, SSH and API again.
-            Accounts that have MFA keep it.
-          </Text>
-        )}
-        <DialogFooter
-          problem={errorText}
-          problemTitle="Not saved"
-          onCancel={onClose}
-          cancelDisabled={saving}
-        >
-          <Button
-            color={enable ? undefined : 'red.9'}
-            loading={saving}
-            disabled={!ready}
-            onClick={() => onConfirm({ remind: enable && remind && !nobodyToRemind })}
+          )}
+          <DialogFooter
+            problem={errorText}
+            problemTitle="Not saved"
+            onCancel={onClose}
+            cancelDisabled={saving}
           >
-            {errorText ? 'Try again' : enable ? 'Require MFA' : 'Stop requiring MFA'}
-          </Button>
-        </DialogFooter>
-      </Stack>
+            <Button
+              color={enable ? undefined : 'red.9'}
+              loading={saving}
+              disabled={!ready}
+              onClick={() => onConfirm({ remind: enable && remind && !nobodyToRemind })}
+            >
+              {errorText ? 'Try again' : enable ? 'Require MFA' : 'Stop requiring MFA'}
+            </Button>
+          </DialogFooter>
+        </Stack>
+      </Deferred>
     </Modal>
   );
 }
