@@ -96,3 +96,27 @@ export async function heapUsed(cdp) {
 export async function chromiumVersion(browser) {
   return `Chromium ${browser.version()}`;
 }
+
+/**
+ * An init script for the measured pages: `window.__when(test, timeout)` resolves with
+ * performance.now() at the first DOM change (or at once) where `test()` holds, and rejects after
+ * `timeout` ms. Shared by the time-to-usable and the interaction runs.
+ */
+export const WHEN = () => {
+  window.__when = (test, timeout) =>
+    new Promise((resolve, reject) => {
+      let done = false;
+      const check = () => {
+        if (done || !test()) return;
+        done = true;
+        observer.disconnect();
+        resolve(performance.now());
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+      check();
+      setTimeout(() => {
+        if (!done) reject(new Error('timed out'));
+      }, timeout);
+    });
+};

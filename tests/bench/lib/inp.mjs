@@ -1,4 +1,4 @@
-import { coldPage } from './browser.mjs';
+import { coldPage, WHEN } from './browser.mjs';
 import { percentile } from './stats.mjs';
 import { USABLE } from './usable.mjs';
 
@@ -21,20 +21,6 @@ const OBSERVE = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) perf.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  perf.when = (test, timeout) =>
-    new Promise((resolve, reject) => {
-      let done = false;
-      const check = () => {
-        if (done || !test()) return;
-        done = true;
-        observer.disconnect();
-        resolve(performance.now());
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, attributes: true });
-      check();
-      setTimeout(() => !done && reject(new Error('timed out')), timeout);
-    });
 };
 
 const THRESHOLD_MS = 16;
@@ -117,11 +103,12 @@ async function settle(page, quietMs = 500, maxMs = 8000) {
 
 export async function interactOnce(browser, { url, storageState, kind, cpuThrottle }) {
   const { context, page } = await coldPage(browser, { storageState, cpuThrottle });
+  await page.addInitScript(WHEN);
   await page.addInitScript(OBSERVE);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.evaluate(
-      (test) => window.__inp.when(new Function(`return (${test})()`), 60_000),
+      (test) => window.__when(new Function(`return (${test})()`), 60_000),
       USABLE[kind].data.toString(),
     );
     await settle(page);
@@ -140,8 +127,8 @@ export async function interactOnce(browser, { url, storageState, kind, cpuThrott
           for (const t of types) removeEventListener(t, first, true);
         };
         for (const t of types) addEventListener(t, first, true);
-        window.__inp.shown = window.__inp
-          .when(new Function(`return (${effect})()`), 10_000)
+        window.__inp.shown = window
+          .__when(new Function(`return (${effect})()`), 10_000)
           .then(
             () =>
               new Promise((resolve) =>

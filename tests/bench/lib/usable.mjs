@@ -1,4 +1,4 @@
-import { coldPage } from './browser.mjs';
+import { coldPage, WHEN } from './browser.mjs';
 import { summary } from './stats.mjs';
 
 /**
@@ -14,23 +14,6 @@ const OBSERVE = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) perf.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  /** Resolves with performance.now() at the first DOM change where `test` holds. */
-  perf.when = (test, timeout) =>
-    new Promise((resolve, reject) => {
-      let done = false;
-      const check = () => {
-        if (done || !test()) return;
-        done = true;
-        observer.disconnect();
-        resolve(performance.now());
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, attributes: true });
-      check();
-      setTimeout(() => {
-        if (!done) reject(new Error('timed out'));
-      }, timeout);
-    });
 };
 
 /** What "usable" means on each page, for the app and for the data floor alike. */
@@ -72,11 +55,12 @@ export const USABLE = {
 export async function usableOnce(browser, { url, storageState, kind, cpuThrottle }) {
   const spec = USABLE[kind];
   const { context, page } = await coldPage(browser, { storageState, cpuThrottle });
+  await page.addInitScript(WHEN);
   await page.addInitScript(OBSERVE);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const dataAt = await page.evaluate(
-      (test) => window.__usable.when(new Function(`return (${test})()`), 60_000),
+      (test) => window.__when(new Function(`return (${test})()`), 60_000),
       spec.data.toString(),
     );
     let clicks = 0;
@@ -86,7 +70,7 @@ export async function usableOnce(browser, { url, storageState, kind, cpuThrottle
       await spec.control(page).click({ timeout: 30_000, force: clicks > 1 });
       usableAt = await page
         .evaluate(
-          (test) => window.__usable.when(new Function(`return (${test})()`), 500),
+          (test) => window.__when(new Function(`return (${test})()`), 500),
           spec.responded.toString(),
         )
         .catch(() => NaN);
