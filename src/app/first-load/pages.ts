@@ -47,7 +47,6 @@ export const pages = {
 
 /** Loads every page's code up front (tests: so the first render of a page is not a download). */
 export async function preloadPages(): Promise<void> {
-  await Promise.all(Object.values(pages).map((page) => page.preload()));
-  await (await import('../routes/org-security')).preloadSections();
+  await Promise.all(Object.values(pages).flatMap((page) => [page.preload(), page.sections?.()]));
   await (await import('../routes/profile-security')).preloadTroubleshooter();
 }
