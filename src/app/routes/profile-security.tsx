@@ -14,6 +14,7 @@ import { ErrorState } from '@/lib/error-state';
 import type { PagePrefetch } from '../first-load/page-prefetch';
 import { PageHeader } from './page-header';
 import { useDocumentTitle } from './use-document-title';
+import { whenIdle } from '@/lib/when-idle';
 
 /**
  * The troubleshooter sits at the bottom of the page (below the first screen at 1280 and 412 px):
@@ -23,12 +24,7 @@ import { useDocumentTitle } from './use-document-title';
  */
 let dataShown = () => {};
 const shown = new Promise<void>((done) => (dataShown = done));
-const idle = () =>
-  new Promise<void>((done) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(() => done(), { timeout: 1000 })
-      : setTimeout(done, 0),
-  );
+const idle = () => new Promise<void>((done) => void whenIdle(done));
 const troubleshooter = () =>
   import('@/features/access/troubleshoot/troubleshoot-access-error').then((m) => ({
     default: m.TroubleshootAccessError,

@@ -11,7 +11,7 @@ import { MfaSummary } from './mfa-summary';
 import { Notice, type NoticeState } from './reminders/notice';
 import { ReminderJobProgress } from './jobs/reminder-jobs';
 import { useJobs } from './jobs/use-jobs';
-import { RowActionsContext } from './table/row-menu';
+import { RowActionsContext } from './table/row-actions';
 import { resetOutcome } from './reset/reset-outcome';
 import { useResetMfaFlow } from './reset/reset-mfa-flow';
 import { ResetRequests } from './reset/reset-requests';

@@ -6,6 +6,7 @@ import { lazyWithPreload } from '@/lib/lazy-with-preload';
 import { focusedElement, returnFocus } from '@/lib/focus-return';
 import { mfaStatusQuery } from './api';
 import { MfaEnabledDetails, MfaNotEnabledDetails } from './mfa-status';
+import { whenIdle } from '@/lib/when-idle';
 
 // The dialogs (and the QR code inside the setup flow) load on first use: the page itself stays
 // small, and their code is fetched while the person reads the status.
@@ -69,7 +70,6 @@ export function MfaSecurity({
         : 'regenerate-setup';
   useEffect(() => {
     if (!offered) return;
-    // When the browser is next idle: never in the work of showing the page.
     const load = () => {
       if (offered === 'setup') void setupFlow.preload();
       else
@@ -78,9 +78,7 @@ export function MfaSecurity({
           offered === 'regenerate-remove' ? remove.preload() : setupFlow.preload(),
         ]);
     };
-    if (typeof requestIdleCallback !== 'function') return void setTimeout(load, 0);
-    const idle = requestIdleCallback(load, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
+    return whenIdle(load);
   }, [offered]);
   const close = () => {
     setDialog(null);

@@ -1,14 +1,12 @@
 import { Button, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { OrganizationSummary } from '@/features/auth/api';
-import { deferredMenu } from './deferred-menu';
+import { plainMenu } from '@/lib/plain-menu';
 
-const DeferredOrgMenu = deferredMenu<{
-  orgs: OrganizationSummary[] | undefined;
-  current: OrganizationSummary | undefined;
-}>(() => import('./org-switcher-body').then((m) => m.OrgSwitcherBody));
+/** The menu's items load with its first use, or once the page is idle (see plainMenu). */
+export const orgMenu = plainMenu(() => import('./org-switcher-items').then((m) => m.OrgItems));
 
-/** The organization switcher button; its menu loads on first use. */
+/** The organization switcher: a menu of the person's organizations. */
 export function OrgSwitcher({
   orgs,
   current,
@@ -24,11 +22,14 @@ export function OrgSwitcher({
     );
   }
   return (
-    <DeferredOrgMenu
+    <orgMenu.Menu
       orgs={orgs.data}
       current={current}
-      trigger={
+      position="bottom-start"
+      width={280}
+      trigger={(props) => (
         <Button
+          {...props}
           variant="default"
           size="sm"
           loading={orgs.isPending}
@@ -41,7 +42,7 @@ export function OrgSwitcher({
             {current?.name ?? 'No organization'}
           </Text>
         </Button>
-      }
+      )}
     />
   );
 }

@@ -1,12 +1,11 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { OrganizationSummary, Session } from '@/features/auth/api';
 import { displayName } from '@/lib/display-name';
-import { deferredMenu } from './deferred-menu';
+import { plainMenu } from '@/lib/plain-menu';
 import classes from '../shell.module.css';
 
-const DeferredUserMenu = deferredMenu<{ currentOrg: OrganizationSummary | undefined }>(() =>
-  import('./user-menu-body').then((m) => m.UserMenuBody),
-);
+/** The menu's items load with its first use, or once the page is idle (see plainMenu). */
+export const userMenu = plainMenu(() => import('./user-menu-items').then((m) => m.UserMenuItems));
 
 function initials(name: string | null, email: string): string {
   const source = name?.trim() || email;
@@ -21,7 +20,7 @@ function initials(name: string | null, email: string): string {
     .toUpperCase();
 }
 
-/** The user menu button: the person's name; the menu itself loads on first use. */
+/** The user menu: the person's name; its items are those of the source document. */
 export function UserMenu({
   session,
   currentOrg,
@@ -32,10 +31,13 @@ export function UserMenu({
   const name = displayName(session.user);
   const letters = initials(session.user.name, session.user.email);
   return (
-    <DeferredUserMenu
+    <userMenu.Menu
       currentOrg={currentOrg}
-      trigger={
+      position="bottom-end"
+      width={240}
+      trigger={(props) => (
         <UnstyledButton
+          {...props}
           // The visible initials start the name (WCAG 2.5.3: what you see is what you can say).
           aria-label={`${letters}: User menu for ${name}`}
           title={`Signed in as ${session.user.email}`}
@@ -49,7 +51,7 @@ export function UserMenu({
             </Text>
           </Group>
         </UnstyledButton>
-      }
+      )}
     />
   );
 }
