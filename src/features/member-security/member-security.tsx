@@ -73,7 +73,7 @@ function MemberSecurityPanel({
 }) {
   const { view, update } = useMemberView();
   const list = useQuery(memberListQuery(orgSlug, view));
-  const { selection, clear, setIds, selectAll } = useSelection();
+  const { selection, clear, clearAny, setIds, selectAll } = useSelection();
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const jobs = useJobs(orgSlug);
   const reset = useResetMfaFlow({
@@ -99,15 +99,20 @@ function MemberSecurityPanel({
     rows.length > 0 &&
     (selection.mode === 'all' || rows.every((m) => selection.members.has(m.id)));
 
-  const changeFilter = (patch: FilterPatch) => {
-    if (selection.mode === 'all' || selection.members.size > 0) {
-      clear();
-      setNotice({ tone: 'info', text: 'Selection cleared because the filter changed.' });
-    }
-    update({ ...patch, page: 1 });
-  };
+  // Stable callbacks: ticking a row re-renders the table and bulk Remind, not the filters and
+  // the pager (memoized).
+  const changeFilter = useCallback(
+    (patch: FilterPatch) => {
+      if (clearAny())
+        setNotice({ tone: 'info', text: 'Selection cleared because the filter changed.' });
+      update({ ...patch, page: 1 });
+    },
+    [clearAny, update],
+  );
   const clearFilters = () => changeFilter({ q: '', mfa: '', role: '' });
   const onSort = useCallback((sort: MemberSort) => update({ sort, page: 1 }), [update]);
+  const onPage = useCallback((page: number) => update({ page }), [update]);
+  const onPerPage = useCallback((perPage: number) => update({ perPage, page: 1 }), [update]);
   const onSelect = useCallback(
     (ids: Record<string, boolean>, pageRows: readonly Member[]) => setIds(ids, pageRows),
     [setIds],
@@ -189,8 +194,8 @@ function MemberSecurityPanel({
           total={total}
           pages={pages}
           shown={rows?.length}
-          onPage={(page) => update({ page })}
-          onPerPage={(perPage) => update({ perPage, page: 1 })}
+          onPage={onPage}
+          onPerPage={onPerPage}
         />
       )}
     </Stack>

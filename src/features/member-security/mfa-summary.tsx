@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { Group, Progress, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memberSummaryQuery } from '@/api/queries';
 import { formatCount } from '@/lib/format';
 
 /** "N of M users have MFA enabled", with a bar. */
-export function MfaSummary({ orgSlug }: { orgSlug: string }) {
+export const MfaSummary = memo(function MfaSummary({ orgSlug }: { orgSlug: string }) {
   const summary = useQuery(memberSummaryQuery(orgSlug));
   if (summary.isPending)
     return <Skeleton height={36} role="status" aria-label="Loading the MFA summary" />;
@@ -43,4 +44,4 @@ export function MfaSummary({ orgSlug }: { orgSlug: string }) {
       </Progress.Root>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { use, useRef, useState } from 'react';
+import { use, useRef, useState, memo } from 'react';
 import { queryKeys } from '@/api/query-keys';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -108,7 +108,7 @@ function RequestItem({ orgSlug, request }: { orgSlug: string; request: MfaResetR
 }
 
 /** MFA reset requests waiting for a second owner or admin (shown only when there are some). */
-export function ResetRequests({ orgSlug }: { orgSlug: string }) {
+export const ResetRequests = memo(function ResetRequests({ orgSlug }: { orgSlug: string }) {
   const requests = useQuery(resetRequestsQuery(orgSlug));
   if (requests.isPending || (requests.isSuccess && requests.data.length === 0)) return null;
   return (
@@ -133,4 +133,4 @@ export function ResetRequests({ orgSlug }: { orgSlug: string }) {
       </Stack>
     </Card>
   );
-}
+});

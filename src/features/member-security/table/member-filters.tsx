@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, memo } from 'react';
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { schemas } from '@/api/contract-values';
@@ -39,7 +39,7 @@ const ROLE_CHOICES = choices(schemas.Role.enum, ROLE_LABELS);
 const METHOD_CHOICES = choices(schemas.MfaMethodKind.enum, METHOD_LABELS);
 
 /** Search (debounced), MFA status and role; each change goes to the URL. */
-export function MemberFilters({
+export const MemberFilters = memo(function MemberFilters({
   view,
   onChange,
   exporting,
@@ -102,4 +102,4 @@ export function MemberFilters({
       </Button>
     </Group>
   );
-}
+});

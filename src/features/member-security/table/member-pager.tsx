@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, memo } from 'react';
 import { Group, NativeSelect, Pagination, Text } from '@mantine/core';
 import type { ListParams } from '../api';
 import { PER_PAGE_OPTIONS } from './view-params';
@@ -6,7 +6,7 @@ import { formatCount } from '@/lib/format';
 import { returnFocus } from '@/lib/focus-return';
 
 /** Below the list: which rows are shown of how many, rows per page and the page buttons. */
-export function MemberPager({
+export const MemberPager = memo(function MemberPager({
   view,
   total,
   pages,
@@ -65,4 +65,4 @@ export function MemberPager({
       </Group>
     </Group>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Member, MemberFilter } from '../api';
 import { reminderBlock } from '../reminders/eligibility';
 
@@ -25,6 +25,18 @@ export function eligibleCount(s: Selection): number {
 export function useSelection() {
   const [selection, setSelection] = useState<Selection>(NONE);
   const clear = useCallback(() => setSelection(NONE), []);
+  // The selection as last rendered, for `clearAny` (a stable callback: the list's filters and
+  // pager, memoized, do not re-render when a row is ticked).
+  const latest = useRef(selection);
+  useLayoutEffect(() => {
+    latest.current = selection;
+  }, [selection]);
+  /** Clears the selection; true when something was selected. */
+  const clearAny = useCallback(() => {
+    const had = selectedCount(latest.current) > 0;
+    if (had) setSelection(NONE);
+    return had;
+  }, []);
   const setIds = useCallback(
     (ids: Record<string, boolean>, pageRows: readonly Member[]) =>
       setSelection((prev) => {
@@ -45,5 +57,5 @@ export function useSelection() {
     [],
   );
   /** Rows on screen changed (after a send): keep what we know of selected people current. */
-  return { selection, clear, setIds, selectAll };
+  return { selection, clear, clearAny, setIds, selectAll };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorMessage } from '@/api/problem';
 import { fetchMembersCsv, type ListParams } from '../api';
 import type { NoticeState } from '../reminders/notice';
@@ -14,7 +14,7 @@ export function useCsvExport(
   setNotice: (n: NoticeState | null) => void,
 ) {
   const [pending, setPending] = useState(false);
-  const run = async () => {
+  const run = useCallback(async () => {
     setPending(true);
     try {
       const blob = await fetchMembersCsv(orgSlug, {
@@ -37,6 +37,7 @@ export function useCsvExport(
     } finally {
       setPending(false);
     }
-  };
-  return { pending, run: () => void run() };
+  }, [orgSlug, view, setNotice]);
+  const start = useCallback(() => void run(), [run]);
+  return { pending, run: start };
 }
