@@ -74,6 +74,16 @@ describe('the production build', () => {
     expect(pages['profile-security']).toEqual(
       expect.arrayContaining([expect.stringMatching(chunk('profile-security'))]),
     );
+    // The CSS its chunks import (Vite's loader would otherwise ask for it only then, and wait),
+    // and not the entry's, which index.html links already.
+    expect(pages['org-security']).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/assets\/member-security-[\w-]+\.css$/)]),
+    );
+    const linked = [...index.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    for (const href of linked) expect(Object.values(pages).flat()).not.toContain(href);
     for (const file of Object.values(pages).flat()) {
       expect(files.map((f) => `/${f.path}`)).toContain(file);
     }

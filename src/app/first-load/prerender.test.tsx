@@ -103,8 +103,12 @@ describe('pre-rendered pages', () => {
   it("preloads the picked page's code with the entry, and no other page's", async () => {
     const files = {
       'profile-security': ['/assets/profile.js'],
-      'org-security': ['/assets/org.js', '/assets/list.js'],
+      'org-security': ['/assets/org.css', '/assets/org.js', '/assets/list.js'],
     };
+    const styles = () =>
+      [...document.head.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+        link.getAttribute('href'),
+      );
     const preloaded = () =>
       [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => [
         link.getAttribute('href'),
@@ -117,6 +121,8 @@ describe('pre-rendered pages', () => {
       ['/assets/org.js', ''],
       ['/assets/list.js', ''],
     ]);
+    // Its CSS as stylesheets, as Vite's loader looks for them (so it does not wait for them).
+    expect(styles()).toEqual(['/assets/org.css']);
     document.head.innerHTML = '';
 
     await loadIndexAt('/orgs/acme/settings/security?q=a', '/assets/entry.js', files);

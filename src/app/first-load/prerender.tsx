@@ -96,9 +96,12 @@ export function pickPageScript(entry = '', files: PageFiles = {}): string {
     var code = (picked && files[picked]) || [];
     for (var k = 0; k < code.length; k++) {
       var link = document.createElement("link");
-      link.rel = "modulepreload";
-      link.crossOrigin = "";
-      link.href = code[k];
+      if (/\.css$/.test(code[k])) link.rel = "stylesheet";
+      else {
+        link.rel = "modulepreload";
+        link.crossOrigin = "";
+      }
+      link.setAttribute("href", code[k]); // as Vite's loader looks for it: link[href="/assets/…"]
       document.head.appendChild(link);
     }
     var script = document.createElement("script");
