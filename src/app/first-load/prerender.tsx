@@ -96,7 +96,7 @@ export function pickPageScript(entry = '', files: PageFiles = {}): string {
     var code = (picked && files[picked]) || [];
     for (var k = 0; k < code.length; k++) {
       var link = document.createElement("link");
-      if (/\.css$/.test(code[k])) link.rel = "stylesheet";
+      if (code[k].slice(-4) === ".css") link.rel = "stylesheet";
       else {
         link.rel = "modulepreload";
         link.crossOrigin = "";
