@@ -55,7 +55,7 @@ describe('PlainMenu', () => {
   it('renders what Mantine’s Menu renders for its dropdown and items', async () => {
     const mantine = render(
       wrap(
-        <Menu width={240} position="bottom-end" defaultOpened>
+        <Menu width={240} position="bottom-end" defaultOpened withInitialFocusPlaceholder={false}>
           <Menu.Target>
             <button>Open</button>
           </Menu.Target>
