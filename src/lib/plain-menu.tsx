@@ -87,7 +87,12 @@ export function plainMenu<P extends object>(loadItems: () => Promise<ComponentTy
     const open = opening !== null && Open !== null;
     const openOn = (where: Opening) => {
       if (Open) setOpening(where);
-      else void preload().then(() => setOpening(where));
+      // A failed download (offline, a new deploy) leaves the menu closed; the next click asks again.
+      else
+        preload().then(
+          () => setOpening(where),
+          () => {},
+        );
     };
     const props: MenuTriggerProps = {
       ref: triggerRef,

@@ -162,6 +162,25 @@ describe('PlainMenu', () => {
     expect(loads).toHaveBeenCalledTimes(1);
   });
 
+  it('asks again for code that failed to download, and then opens', async () => {
+    const user = userEvent.setup();
+    let calls = 0;
+    const flaky = plainMenu(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('offline');
+      return Items;
+    });
+    render(
+      wrap(
+        <flaky.Menu onSelect={() => {}} trigger={(props) => <button {...props}>Flaky</button>} />,
+      ),
+    );
+    await vi.waitFor(() => expect(calls).toBe(1)); // the idle preload, which fails
+    await user.click(screen.getByRole('button', { name: 'Flaky' }));
+    expect(await screen.findByRole('menu', { name: 'Flaky' })).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+
   it('closes when focus leaves it for another control', async () => {
     render(
       wrap(
